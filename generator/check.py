@@ -1,0 +1,270 @@
+"""Audit: compare what the source report printed with what the data computes.
+
+Each printed value is checked against the computed one; a difference that the report's own arithmetic
+explains (the formula applied to *printed* inputs gives the printed result) is marked as a consequence
+(``akibat``) of the root difference, so a reader sees one cause and its knock-on effects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .compute import (
+    Hasil,
+    HasilLaporan,
+    NodeAnggaran,
+    _div,
+    bulat,
+    bulat_seperti,
+    efisiensi,
+    rata_rata,
+)
+from .format import angka, persen, rupiah
+from .load import Lokasi, format_path
+from .validate import BerkasLaporan
+
+D = Decimal
+
+
+@dataclass
+class Temuan:
+    lokasi: Lokasi
+    jalur: tuple
+    bidang: str  # which value: capaian, efisiensi, penyerapan, jumlah, …
+    pesan: str
+    tercetak: str
+    dihitung: str
+    akibat: str | None = None  # root cause when this one is a knock-on effect
+
+    def __str__(self) -> str:
+        extra = f" (akibat dari: {self.akibat})" if self.akibat else ""
+        return f"{self.lokasi}: {format_path(self.jalur)}: {self.pesan}: tercetak {self.tercetak}, dihitung {self.dihitung}{extra}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "berkas": self.lokasi.file, "baris": self.lokasi.line, "kolom": self.lokasi.col,
+            "jalur": format_path(self.jalur), "bidang": self.bidang, "pesan": self.pesan,
+            "tercetak": self.tercetak, "dihitung": self.dihitung, "akibat": self.akibat,
+        }
+
+
+def sama(printed: Decimal | None, computed: Decimal | None, mode: str) -> bool:
+    """Equal at the printed precision, under either common rounding convention (half-up or truncation)."""
+    if printed is None or computed is None:
+        return True
+    return bulat_seperti(computed, printed, mode) == printed or bulat_seperti(computed, printed, "potong") == printed or bulat_seperti(computed, printed, "setengah_ke_atas") == printed
+
+
+class _Audit:
+    def __init__(self, b: BerkasLaporan, h: HasilLaporan):
+        self.b, self.h = b, h
+        self.mode = h.metode.pembulatan.mode
+        self.out: list[Temuan] = []
+
+    def add(self, jalur: tuple, bidang: str, pesan: str, tercetak: str, dihitung: str, akibat: str | None = None) -> None:
+        self.out.append(Temuan(self.b.lokasi(jalur), jalur, bidang, pesan, tercetak, dihitung, akibat))
+
+    def banding(self, jalur: tuple, bidang: str, pesan: str, printed: Decimal | None, computed: Hasil | Decimal | None, fmt=persen, akibat: str | None = None) -> bool:
+        value = computed.nilai if isinstance(computed, Hasil) else computed
+        if printed is None or value is None or sama(printed, value, self.mode):
+            return False
+        self.add(jalur, bidang, pesan, fmt(printed), fmt(bulat(value, self.h.metode.pembulatan) if fmt is persen else value), akibat)
+        return True
+
+
+def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
+    a = _Audit(b, h)
+    lap = b.model
+    m = h.metode
+    root_cap: list[str] = []
+
+    # --- indicators
+    for hi in h.semua_indikator + h.indikator_tujuan:
+        ind, j = hi.model, hi.jalur
+        t = ind.tercetak
+        name = f"{ind.kode + ' ' if ind.kode else ''}{ind.nama}"
+        if a.banding(j + ("tercetak", "capaian"), "capaian", f"capaian '{name}' tidak sesuai {_rumus(hi)}", t.capaian, hi.capaian):
+            root_cap.append(f"capaian '{name}'")
+        if t.predikat and hi.predikat and t.predikat.casefold() != hi.predikat.casefold():
+            a.add(j + ("tercetak", "predikat"), "predikat", f"predikat '{name}' tidak sesuai skala {m.skala_nama}", t.predikat, hi.predikat)
+        a.banding(j + ("tercetak", "capaian_renstra"), "capaian_renstra", f"capaian '{name}' terhadap target akhir Renstra", t.capaian_renstra, hi.renstra)
+        for ty, printed in ind.riwayat_tercetak.items():
+            past = next((r for r in hi.riwayat if r.tahun == ty), None)
+            if past is not None:
+                a.banding(j + ("riwayat_tercetak", ty, "capaian"), "capaian", f"capaian {ty} '{name}'", printed.capaian, past.capaian)
+        for r in hi.riwayat:
+            if r.sumber != "laporan ini":
+                for kind in ("target", "realisasi"):
+                    own = getattr(ind, kind).get(r.tahun)
+                    other = r.target if kind == "target" else r.realisasi
+                    if own is not None and other is not None and own != other:
+                        a.add(j + (kind, r.tahun), kind, f"{kind} {r.tahun} '{name}' berbeda dengan {r.sumber}", _fmt_nilai(own), _fmt_nilai(other))
+        _komponen(a, hi)
+        _efisiensi(a, hi, root_cap, name)
+
+    # --- sasaran means and overall
+    for hs in h.sasaran:
+        t = hs.model.tercetak
+        if t.capaian is not None and hs.capaian.ada and not sama(t.capaian, hs.capaian.nilai, a.mode):
+            via = _mean_of_printed([i.model.tercetak.capaian for i in hs.indikator], m)
+            akibat = ", ".join(root_cap) if via is not None and sama(t.capaian, via, a.mode) and root_cap else None
+            a.add(hs.jalur + ("tercetak", "capaian"), "capaian", f"rata-rata capaian sasaran '{hs.model.nama}'", persen(t.capaian), persen(hs.capaian.tampil), akibat)
+        if t.predikat and hs.predikat and t.predikat.casefold() != hs.predikat.casefold():
+            a.add(hs.jalur + ("tercetak", "predikat"), "predikat", f"predikat sasaran '{hs.model.nama}'", t.predikat, hs.predikat)
+    pt = lap.tercetak
+    if pt.capaian_keseluruhan is not None and h.keseluruhan.ada:
+        shown = h.keseluruhan.nilai
+        if m.batas_capaian.atas is not None and m.agregasi.batas == "sesudah":
+            from .compute import batasi
+            shown = batasi(shown, m)
+        if not sama(pt.capaian_keseluruhan, shown, a.mode):
+            via = _mean_of_printed([i.model.tercetak.capaian for i in h.semua_indikator if i.model.iku or m.agregasi.cakupan == "semua"], m)
+            akibat = ", ".join(root_cap) if via is not None and sama(pt.capaian_keseluruhan, via, a.mode) and root_cap else None
+            a.add(("tercetak", "capaian_keseluruhan"), "capaian", f"capaian keseluruhan ({_agregasi(m)})", persen(pt.capaian_keseluruhan), persen(bulat(shown, m.pembulatan)), akibat)
+    if pt.predikat_keseluruhan and h.predikat and pt.predikat_keseluruhan.casefold() != h.predikat.casefold():
+        a.add(("tercetak", "predikat_keseluruhan"), "predikat", "predikat keseluruhan", pt.predikat_keseluruhan, h.predikat)
+    for label, n in pt.jumlah_per_predikat.items():
+        got = h.jumlah_per_predikat.get(label)
+        if got is not None and got != n:
+            a.add(("tercetak", "jumlah_per_predikat", label), "jumlah", f"jumlah indikator berpredikat '{label}'", str(n), str(got))
+    n_iku = sum(1 for i in h.semua_indikator if i.model.iku)
+    n_sas = sum(1 for s in lap.sasaran if s.tingkat == "strategis")
+    n_prog = len(lap.anggaran.program)
+    for field, actual, what in (("jumlah_iku", n_iku, "IKU"), ("jumlah_sasaran", n_sas, "sasaran strategis"), ("jumlah_program", n_prog, "program")):
+        for k, klaim in enumerate(getattr(pt, field)):
+            if klaim.nilai != actual:
+                a.add(("tercetak", field, k), "jumlah", f"jumlah {what} yang disebut di {klaim.lokasi}", str(klaim.nilai), f"{actual} dalam data")
+
+    # --- budget
+    for node in _walk(h.anggaran.program):
+        _anggaran_node(a, node)
+    t = lap.anggaran.tercetak
+    ang = h.anggaran
+    a.banding(("anggaran", "tercetak", "pagu"), "pagu", "jumlah pagu", t.pagu, ang.pagu, rupiah)
+    a.banding(("anggaran", "tercetak", "pagu_perubahan"), "pagu", "jumlah pagu perubahan", t.pagu_perubahan, ang.pagu_perubahan, rupiah)
+    a.banding(("anggaran", "tercetak", "realisasi"), "realisasi", "jumlah realisasi", t.realisasi, ang.realisasi, rupiah)
+    a.banding(("anggaran", "tercetak", "penyerapan"), "penyerapan", "penyerapan anggaran total", t.penyerapan, ang.penyerapan)
+    a.banding(("anggaran", "tercetak", "sisa"), "sisa", "sisa anggaran total", t.sisa, ang.sisa, rupiah)
+    if lap.anggaran.tahun_lalu:
+        tl = lap.anggaran.tahun_lalu
+        from .compute import penyerapan
+        a.banding(("anggaran", "tahun_lalu", "tercetak", "penyerapan"), "penyerapan", f"penyerapan anggaran {tl.tahun}", tl.tercetak.penyerapan, penyerapan(tl.pagu, tl.realisasi, m))
+    for i, bj in enumerate(lap.anggaran.belanja_per_jenis):
+        from .compute import penyerapan
+        a.banding(("anggaran", "belanja_per_jenis", i, "tercetak", "penyerapan"), "penyerapan", f"penyerapan {bj.jenis}", bj.tercetak.penyerapan, penyerapan(bj.pagu, bj.realisasi, m))
+    pm = lap.anggaran.pagu_multi_tahun
+    if pm:
+        parts = [r for r in pm.baris if not r.total]
+        for i, row in enumerate(pm.baris):
+            if row.total:
+                for y, v in row.nilai.items():
+                    vals = [r.nilai.get(y) for r in parts if r.nilai.get(y) is not None]
+                    if v is not None and vals and sum(vals, D(0)) != v:
+                        a.add(("anggaran", "pagu_multi_tahun", "baris", i, "nilai", y), "jumlah", f"baris '{row.uraian}' {y} tidak sama dengan jumlah baris lain", rupiah(v), rupiah(sum(vals, D(0))))
+    pk = lap.perjanjian_kinerja
+    for path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan if pk else None)):
+        if versi and versi.jumlah_anggaran_tercetak is not None and versi.anggaran:
+            total = sum((x.pagu for x in versi.anggaran), D(0))
+            if total != versi.jumlah_anggaran_tercetak:
+                a.add(path + ("jumlah_anggaran_tercetak",), "jumlah", "jumlah anggaran Perjanjian Kinerja", rupiah(versi.jumlah_anggaran_tercetak), rupiah(total))
+
+    # --- staff tables and free tables
+    if lap.pegawai:
+        for i, tp in enumerate(lap.pegawai.tabel):
+            cols = [sum((r.nilai[c] or 0) for r in tp.baris if c < len(r.nilai)) for c in range(len(tp.kolom))]
+            computed = cols + [sum(cols)]
+            if tp.total_tercetak:
+                for c, printed in enumerate(tp.total_tercetak):
+                    if c < len(computed) and (printed or 0) != computed[c]:
+                        label = tp.kolom[c] if c < len(tp.kolom) else "Jumlah"
+                        a.add(("pegawai", "tabel", i, "total_tercetak", c), "jumlah", f"{tp.judul}: jumlah kolom '{label}'", str(printed if printed is not None else "-"), str(computed[c]))
+            if lap.pegawai.jumlah_tercetak is not None and sum(cols) != lap.pegawai.jumlah_tercetak:
+                a.add(("pegawai", "jumlah_tercetak"), "jumlah", f"jumlah pegawai di teks dibanding {tp.judul}", str(lap.pegawai.jumlah_tercetak), str(sum(cols)))
+    for i, tb in enumerate(lap.tabel):
+        if tb.jumlahkan:
+            for k in tb.jumlahkan.kolom:
+                vals = [row[k - 1] for row in tb.baris if k - 1 < len(row)]
+                nums = [v for v in vals if isinstance(v, (int, Decimal)) and not isinstance(v, bool)]
+                printed = tb.jumlahkan.baris_total[k - 1] if k - 1 < len(tb.jumlahkan.baris_total) else None
+                if isinstance(printed, (int, Decimal)) and not isinstance(printed, bool) and sum(nums, D(0)) != printed:
+                    a.add(("tabel", i, "jumlahkan", "baris_total", k - 1), "jumlah", f"{tb.judul}: jumlah kolom {k}", angka(printed), angka(sum(nums, D(0))))
+    return a.out
+
+
+def _fmt_nilai(v: Any) -> str:
+    return angka(v) if isinstance(v, Decimal) else str(v)
+
+
+def _rumus(hi) -> str:
+    if isinstance(hi.model.target.get(hi.capaian and 0), str):
+        return "tingkat nilai"
+    return "R/T×100" if hi.model.arah == "naik" else "rumus indikator turun"
+
+
+def _agregasi(m) -> str:
+    dasar = "rata-rata semua indikator" if m.agregasi.dasar == "indikator" else "rata-rata sasaran"
+    return dasar
+
+
+def _mean_of_printed(values: list[Decimal | None], m) -> Decimal | None:
+    vals = [v for v in values if v is not None]
+    if not vals or len(vals) != len(values):
+        return None
+    return rata_rata(vals, m, m.agregasi.batas == "sebelum").nilai
+
+
+def _walk(nodes: list[NodeAnggaran]):
+    for n in nodes:
+        yield n
+        yield from _walk(n.anak)
+
+
+def _anggaran_node(a: _Audit, node: NodeAnggaran) -> None:
+    t = node.sumber.tercetak
+    j = node.jalur + ("tercetak",)
+    a.banding(j + ("pagu",), "pagu", f"pagu '{node.nama}'", t.pagu, node.pagu, rupiah)
+    a.banding(j + ("pagu_perubahan",), "pagu", f"pagu perubahan '{node.nama}'", t.pagu_perubahan, node.pagu_perubahan, rupiah)
+    a.banding(j + ("realisasi",), "realisasi", f"realisasi '{node.nama}'", t.realisasi, node.realisasi, rupiah)
+    a.banding(j + ("penyerapan",), "penyerapan", f"penyerapan '{node.nama}'", t.penyerapan, node.penyerapan)
+    a.banding(j + ("sisa",), "sisa", f"sisa anggaran '{node.nama}'", t.sisa, node.sisa, rupiah)
+
+
+def _komponen(a: _Audit, hi) -> None:
+    ind = hi.model
+    y = a.h.tahun
+    num = [k for k in ind.komponen if k.peran == "pembilang" and k.tahun in (None, y)]
+    den = [k for k in ind.komponen if k.peran == "penyebut" and k.tahun in (None, y)]
+    real = ind.realisasi.get(y)
+    if len(num) == 1 and len(den) == 1 and isinstance(real, Decimal) and den[0].nilai != 0 and ind.satuan.lower().startswith("pers"):
+        ratio = _div(num[0].nilai * 100, den[0].nilai)
+        if not sama(real, ratio, a.mode):
+            a.add(hi.jalur + ("realisasi", y), "realisasi", f"realisasi '{ind.nama}' tidak sama dengan {angka(num[0].nilai)}/{angka(den[0].nilai)}", persen(real), persen(bulat(ratio, a.h.metode.pembulatan)))
+
+
+def _efisiensi(a: _Audit, hi, root_cap: list[str], name: str) -> None:
+    t = hi.model.tercetak
+    m = a.h.metode
+    j = hi.jalur
+    if t.penyerapan is not None:
+        if not hi.anggaran:
+            match = [n for n in _walk(a.h.anggaran.program) if n.penyerapan.ada and sama(t.penyerapan, n.penyerapan.nilai, a.mode)]
+            where = f"penyerapan '{match[0].nama}'" if match else "penyerapan yang tidak ditemukan di data anggaran"
+            a.add(j + ("tercetak", "penyerapan"), "penyerapan", f"tabel efisiensi '{name}' memakai {where}, padahal indikator ini tidak terhubung ke anggaran tersebut", persen(t.penyerapan), "tidak dapat dihitung (indikator tanpa anggaran)")
+        elif hi.penyerapan.ada and not sama(t.penyerapan, hi.penyerapan.nilai, a.mode):
+            match = [n for n in _walk(a.h.anggaran.program) if n.penyerapan.ada and sama(t.penyerapan, n.penyerapan.nilai, a.mode)]
+            where = f" (sama dengan penyerapan '{match[0].nama}')" if match else ""
+            a.add(j + ("tercetak", "penyerapan"), "penyerapan", f"penyerapan pada tabel efisiensi '{name}' berbeda dengan anggaran yang mendanainya ({', '.join(n.nama for n in hi.anggaran)}){where}", persen(t.penyerapan), persen(hi.penyerapan.tampil))
+    if t.efisiensi is None or m.efisiensi == "verbal":
+        return
+    # the report's own arithmetic, from its printed inputs
+    cap_in = Hasil(t.capaian, t.capaian) if t.capaian is not None else hi.capaian
+    serap_in = Hasil(t.penyerapan, t.penyerapan) if t.penyerapan is not None else hi.penyerapan
+    own, _ = efisiensi(cap_in, serap_in, m)
+    if own.ada and not sama(t.efisiensi, own.nilai, a.mode):
+        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}' tidak sesuai rumus dari angka yang tercetak sendiri", persen(t.efisiensi), persen(own.tampil))
+        return
+    if hi.efisiensi.ada and not sama(t.efisiensi, hi.efisiensi.nilai, a.mode):
+        akibat = ", ".join(r for r in root_cap if name in r) or None
+        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}'", persen(t.efisiensi), persen(hi.efisiensi.tampil), akibat)

@@ -1,0 +1,137 @@
+"""The ``lkip`` command. Verbs only orchestrate the stages: load → validate → compute → render → build."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .load import Masalah
+
+
+def _print_masalah(masalah: list[Masalah]) -> None:
+    for m in masalah:
+        print(m, file=sys.stderr)
+
+
+def _load(root: Path):
+    from .validate import load_repo
+
+    repo, masalah = load_repo(root)
+    errors = [m for m in masalah if m.tingkat == "galat"]
+    _print_masalah(masalah)
+    if repo is None:
+        n = len(errors)
+        print(f"\n{n} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'.", file=sys.stderr)
+    return repo
+
+
+def cmd_validate(args) -> int:
+    repo = _load(args.root)
+    if repo is None:
+        return 1
+    n = sum(len(i.laporan) for i in repo.instansi)
+    print(f"Valid: {len(repo.instansi)} instansi, {n} laporan.")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from .pipeline import compute_repo
+
+    repo = _load(args.root)
+    if repo is None:
+        return 1
+    total = 0
+    for inst, b, _, temuan in compute_repo(repo):
+        for t in temuan:
+            print(f"{'galat' if args.strict else 'peringatan'}: {t}")
+        total += len(temuan)
+    print(f"\n{total} temuan pemeriksaan data (angka tercetak berbeda dengan hitungan).")
+    return 1 if (args.strict and total) else 0
+
+
+def cmd_build(args) -> int:
+    from .pipeline import build
+
+    return build(args.root, Path(args.out) if args.out else None, timings=args.timings, mkdocs=not args.no_mkdocs)
+
+
+def cmd_serve(args) -> int:
+    from .pipeline import build, docs_dir
+
+    rc = build(args.root, None, mkdocs=False)
+    if rc:
+        return rc
+    import subprocess
+
+    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(args.root / "mkdocs.yml"), "-a", args.addr])
+
+
+def cmd_new(args) -> int:
+    from . import scaffold
+
+    if args.kind == "agency":
+        return scaffold.new_agency(args.root, args.slug)
+    if args.tahun is None:
+        print("Tulis tahunnya: lkip new year SLUG TAHUN", file=sys.stderr)
+        return 2
+    return scaffold.new_year(args.root, args.slug, args.tahun)
+
+
+def cmd_schema(args) -> int:
+    from .model import Laporan, Profil, SiteConfig
+
+    schemas = {"profil": Profil, "laporan": Laporan, "site": SiteConfig}
+    if args.which:
+        print(json.dumps(schemas[args.which].model_json_schema(), indent=2, ensure_ascii=False))
+    else:
+        print(json.dumps({k: v.model_json_schema() for k, v in schemas.items()}, indent=2, ensure_ascii=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="lkip", description="Penerbit LKIP: validasi, pemeriksaan dan pembangunan situs laporan kinerja.")
+    p.add_argument("--root", type=Path, default=Path("."), help="folder repositori (default: folder saat ini)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("validate", help="periksa semua berkas YAML dan laporkan setiap galat").set_defaults(func=cmd_validate)
+    c = sub.add_parser("check", help="bandingkan angka tercetak dengan hitungan")
+    c.add_argument("--strict", action="store_true", help="jadikan temuan sebagai galat (kode keluar 1)")
+    c.set_defaults(func=cmd_check)
+    b = sub.add_parser("build", help="bangun Markdown dan situs")
+    b.add_argument("--out", help="folder hasil situs (default: site/)")
+    b.add_argument("--timings", action="store_true", help="cetak waktu tiap tahap")
+    b.add_argument("--no-mkdocs", action="store_true", help="hanya hasilkan Markdown, tanpa MkDocs")
+    b.set_defaults(func=cmd_build)
+    s = sub.add_parser("serve", help="bangun lalu sajikan situs di localhost")
+    s.add_argument("--addr", default="127.0.0.1:8000")
+    s.set_defaults(func=cmd_serve)
+    n = sub.add_parser("new", help="buat instansi atau tahun laporan baru")
+    n.add_argument("kind", choices=["agency", "year"])
+    n.add_argument("slug")
+    n.add_argument("tahun", nargs="?", type=int)
+    n.set_defaults(func=cmd_new)
+    sc = sub.add_parser("schema", help="cetak JSON Schema berkas YAML (untuk autocomplete editor)")
+    sc.add_argument("which", nargs="?", choices=["profil", "laporan", "site"])
+    sc.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # no traceback reaches a planner; LKIP_DEBUG=1 shows it for developers
+        if os.environ.get("LKIP_DEBUG"):
+            raise
+        print(f"galat internal: {type(exc).__name__}: {exc}\nIni kesalahan program, bukan data Anda. Laporkan dengan menjalankan ulang memakai LKIP_DEBUG=1.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,392 @@
+"""Stage 3 — compute: every derived number, in ``Decimal`` with the report's rounding, never ``float``.
+
+Each function takes model values and a resolved :class:`~generator.metode.Metode` and returns values or
+``None`` with a reason (``Hasil.alasan``) — division by zero and missing data never raise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from typing import Iterable
+
+from .metode import Metode, predikat
+from .model import Indikator, Laporan, Pembulatan, Program, Sasaran
+
+D = Decimal
+SERATUS = D(100)
+
+
+def bulat(x: Decimal | None, p: Pembulatan) -> Decimal | None:
+    """Round half-up or truncate to ``p.desimal`` places (Python's round() would be banker's rounding)."""
+    if x is None:
+        return None
+    q = D(1).scaleb(-p.desimal)
+    return x.quantize(q, rounding=ROUND_HALF_UP if p.mode == "setengah_ke_atas" else ROUND_DOWN)
+
+
+def bulat_seperti(x: Decimal, contoh: Decimal, mode: str) -> Decimal:
+    """Round ``x`` to the number of decimals ``contoh`` was printed with (for comparing with printed values)."""
+    exp = contoh.as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    return bulat(x, Pembulatan(desimal=min(places, 6), mode=mode))  # type: ignore[return-value]
+
+
+def _div(a: Decimal, b: Decimal) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 34
+        return a / b
+
+
+@dataclass
+class Hasil:
+    """A computed value (full precision), its displayed (rounded) form, or why it could not be computed."""
+
+    nilai: Decimal | None = None
+    tampil: Decimal | None = None
+    alasan: str | None = None
+
+    @property
+    def ada(self) -> bool:
+        return self.nilai is not None
+
+
+def _hasil(x: Decimal | None, m: Pembulatan, alasan: str | None = None) -> Hasil:
+    return Hasil(x, bulat(x, m), None if x is not None else alasan)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Capaian
+
+
+def capaian(target, realisasi, arah: str, metode: Metode) -> Hasil:
+    """Achievement % of one indicator for one year, per the method's formulas."""
+    p = metode.pembulatan
+    if target is None:
+        return Hasil(alasan="target belum ditetapkan")
+    if realisasi is None:
+        return Hasil(alasan="realisasi belum diisi")
+    if isinstance(target, str) or isinstance(realisasi, str):
+        if not (isinstance(target, str) and isinstance(realisasi, str)):
+            return Hasil(alasan="target dan realisasi harus sama-sama angka atau sama-sama tingkat nilai")
+        ladder = metode.tingkat_nilai
+        if target not in ladder or realisasi not in ladder:
+            return Hasil(alasan=f"tingkat nilai tidak dikenal ({' < '.join(ladder)})")
+        steps = ladder.index(realisasi) - ladder.index(target)
+        if arah == "turun":
+            steps = -steps
+        return _hasil(metode.capaian_ordinal.tepat + steps * metode.capaian_ordinal.per_tingkat, p)
+    if arah == "naik":
+        if target == 0:
+            return Hasil(alasan="target 0: capaian tidak dapat dihitung")
+        return _hasil(_div(realisasi * SERATUS, target), p)
+    if metode.capaian_turun == "t_per_r":
+        if realisasi == 0:
+            return Hasil(alasan="realisasi 0: rumus T/R tidak dapat dihitung")
+        return _hasil(_div(target * SERATUS, realisasi), p)
+    if target == 0:
+        return Hasil(alasan="target 0: capaian tidak dapat dihitung")
+    return _hasil(_div((2 * target - realisasi) * SERATUS, target), p)
+
+
+def batasi(x: Decimal | None, metode: Metode) -> Decimal | None:
+    """Apply the cap/floor used for rating (the raw value stays what is shown)."""
+    if x is None:
+        return None
+    b = metode.batas_capaian
+    if b.atas is not None and x > b.atas:
+        x = b.atas
+    if b.bawah is not None and x < b.bawah:
+        x = b.bawah
+    return x
+
+
+def nilai_predikat(x: Decimal | None, metode: Metode) -> str | None:
+    if x is None or metode.skala is None:
+        return None
+    pita = predikat(metode.skala, bulat(batasi(x, metode), metode.pembulatan))
+    return pita.predikat if pita else None
+
+
+def rata_rata(values: Iterable[Decimal | None], metode: Metode, batas_dulu: bool) -> Hasil:
+    """Mean with the method's missing-value rule; ``batas_dulu`` caps each value before averaging."""
+    vals: list[Decimal] = []
+    n = 0
+    for v in values:
+        n += 1
+        if v is None:
+            if metode.agregasi.nilai_kosong == "nol":
+                vals.append(D(0))
+            continue
+        vals.append(batasi(v, metode) if batas_dulu else v)  # type: ignore[arg-type]
+    if not vals:
+        return Hasil(alasan="tidak ada capaian yang dapat dirata-rata" if n else "tidak ada indikator")
+    return _hasil(_div(sum(vals, D(0)), D(len(vals))), metode.pembulatan)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Budget
+
+
+@dataclass
+class NodeAnggaran:
+    id: str
+    nama: str
+    kode: str | None
+    tingkat: int  # 0 program, 1 kegiatan, 2 sub-kegiatan
+    jalur: tuple
+    pagu: Decimal | None
+    pagu_perubahan: Decimal | None
+    realisasi: Decimal | None
+    penyerapan: Hasil
+    sisa: Decimal | None
+    sumber: object  # the model node (for its 'tercetak')
+    anak: list["NodeAnggaran"] = field(default_factory=list)
+
+    @property
+    def pagu_efektif(self) -> Decimal | None:
+        return self.pagu_perubahan if self.pagu_perubahan is not None else self.pagu
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, D(0)) if present else None
+
+
+def penyerapan(pagu: Decimal | None, realisasi: Decimal | None, metode: Metode) -> Hasil:
+    if pagu is None or realisasi is None:
+        return Hasil(alasan="pagu atau realisasi belum diisi")
+    if pagu == 0:
+        return Hasil(alasan="pagu 0: penyerapan tidak dapat dihitung")
+    return _hasil(_div(realisasi * SERATUS, pagu), metode.pembulatan_anggaran)
+
+
+def _node(item, tingkat: int, jalur: tuple, metode: Metode) -> NodeAnggaran:
+    children_models = getattr(item, "kegiatan", None) if tingkat == 0 else getattr(item, "sub_kegiatan", None) if tingkat == 1 else None
+    anak: list[NodeAnggaran] = []
+    if children_models:
+        key = "kegiatan" if tingkat == 0 else "sub_kegiatan"
+        anak = [_node(c, tingkat + 1, jalur + (key, i), metode) for i, c in enumerate(children_models)]
+        pagu = _sum([a.pagu for a in anak])
+        pagu_p = _sum([a.pagu_perubahan if a.pagu_perubahan is not None else a.pagu for a in anak]) if any(a.pagu_perubahan is not None for a in anak) else None
+        real = _sum([a.realisasi for a in anak])
+    else:
+        pagu, pagu_p, real = item.pagu, item.pagu_perubahan, item.realisasi
+    eff = pagu_p if pagu_p is not None else pagu
+    return NodeAnggaran(
+        id=item.id, nama=item.nama, kode=item.kode, tingkat=tingkat, jalur=jalur,
+        pagu=pagu, pagu_perubahan=pagu_p, realisasi=real,
+        penyerapan=penyerapan(eff, real, metode),
+        sisa=(eff - real) if eff is not None and real is not None else None,
+        sumber=item, anak=anak,
+    )
+
+
+@dataclass
+class HasilAnggaran:
+    program: list[NodeAnggaran]
+    pagu: Decimal | None
+    pagu_perubahan: Decimal | None
+    realisasi: Decimal | None
+    penyerapan: Hasil
+    sisa: Decimal | None
+    by_id: dict[str, NodeAnggaran]
+
+    @property
+    def pagu_efektif(self) -> Decimal | None:
+        return self.pagu_perubahan if self.pagu_perubahan is not None else self.pagu
+
+
+def hitung_anggaran(lap: Laporan, metode: Metode) -> HasilAnggaran:
+    programs = [_node(p, 0, ("anggaran", "program", i), metode) for i, p in enumerate(lap.anggaran.program)]
+    by_id: dict[str, NodeAnggaran] = {}
+
+    def walk(n: NodeAnggaran) -> None:
+        by_id[n.id] = n
+        for a in n.anak:
+            walk(a)
+
+    for p in programs:
+        walk(p)
+    pagu = _sum([p.pagu for p in programs])
+    pagu_p = _sum([p.pagu_efektif for p in programs]) if any(p.pagu_perubahan is not None for p in programs) else None
+    real = _sum([p.realisasi for p in programs])
+    eff = pagu_p if pagu_p is not None else pagu
+    return HasilAnggaran(programs, pagu, pagu_p, real, penyerapan(eff, real, metode), (eff - real) if eff is not None and real is not None else None, by_id)
+
+
+def gabung_penyerapan(ids: list[str], anggaran: HasilAnggaran, metode: Metode) -> tuple[Hasil, list[NodeAnggaran]]:
+    nodes = [anggaran.by_id[i] for i in ids if i in anggaran.by_id]
+    if not nodes:
+        return Hasil(alasan="indikator tidak terhubung ke anggaran"), []
+    return penyerapan(_sum([n.pagu_efektif for n in nodes]), _sum([n.realisasi for n in nodes]), metode), nodes
+
+
+def efisiensi(cap: Hasil, serap: Hasil, metode: Metode) -> tuple[Hasil, str | None]:
+    """Efficiency per the method: ratio, difference, 100 − absorption, or a verbal verdict."""
+    rumus = metode.efisiensi
+    if rumus == "sisa_anggaran":
+        if not serap.ada:
+            return Hasil(alasan=serap.alasan), None
+        return _hasil(SERATUS - serap.tampil, metode.pembulatan), None  # type: ignore[operator]
+    if not cap.ada or not serap.ada:
+        return Hasil(alasan=cap.alasan or serap.alasan), None
+    c, s = cap.tampil, serap.tampil
+    if rumus == "rasio":
+        if s == 0:
+            return Hasil(alasan="penyerapan 0%: efisiensi tidak dapat dihitung"), None
+        return _hasil(_div(c * SERATUS, s), metode.pembulatan), None  # type: ignore[operator]
+    if rumus == "selisih":
+        return _hasil(c - s, metode.pembulatan), None  # type: ignore[operator]
+    return Hasil(alasan="efisiensi verbal"), ("Efisien" if c >= s else "Kurang efisien")  # type: ignore[operator]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Whole report
+
+
+@dataclass
+class HasilTahun:
+    tahun: int
+    target: object
+    realisasi: object
+    capaian: Hasil
+    sumber: str  # which file the values came from
+
+
+@dataclass
+class HasilIndikator:
+    model: Indikator
+    jalur: tuple
+    sasaran: Sasaran | None
+    capaian: Hasil
+    capaian_batas: Decimal | None
+    predikat: str | None
+    renstra: Hasil
+    riwayat: list[HasilTahun]
+    perubahan_realisasi: Hasil  # vs previous year (percentage points for percentages)
+    perubahan_capaian: Hasil
+    penyerapan: Hasil
+    anggaran: list[NodeAnggaran]
+    efisiensi: Hasil
+    efisiensi_teks: str | None
+    target_pk: object
+    target_pk_perubahan: object
+
+
+@dataclass
+class HasilSasaran:
+    model: Sasaran
+    jalur: tuple
+    indikator: list[HasilIndikator]
+    capaian: Hasil  # displayed mean
+    predikat: str | None
+    penyerapan: Hasil
+    efisiensi: Hasil
+    efisiensi_teks: str | None
+
+
+@dataclass
+class HasilLaporan:
+    tahun: int
+    metode: Metode
+    sasaran: list[HasilSasaran]
+    indikator_tujuan: list[HasilIndikator]
+    keseluruhan: Hasil
+    predikat: str | None
+    anggaran: HasilAnggaran
+    jumlah_per_predikat: dict[str, int]
+
+    @property
+    def semua_indikator(self) -> list[HasilIndikator]:
+        return [i for s in self.sasaran for i in s.indikator]
+
+
+def _prev_value(data: dict, tahun: int):
+    return data.get(tahun)
+
+
+def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Laporan, metode: Metode, anggaran: HasilAnggaran, sebelumnya: dict[int, tuple[Laporan, dict[str, Indikator]]]) -> HasilIndikator:
+    y = lap.tahun
+    cap = capaian(ind.target.get(y), ind.realisasi.get(y), ind.arah, metode)
+    # history: this file's values, replaced by an earlier year's own file when it exists
+    years = sorted({*ind.target, *ind.realisasi} - {y})
+    for ty, (_, ids) in sebelumnya.items():
+        if ind.id in ids and ty < y:
+            years = sorted({*years, ty})
+    riwayat: list[HasilTahun] = []
+    for ty in years:
+        if ty > y:
+            continue
+        t, r, src = ind.target.get(ty), ind.realisasi.get(ty), "laporan ini"
+        if ty in sebelumnya and ind.id in sebelumnya[ty][1]:
+            old = sebelumnya[ty][1][ind.id]
+            t = old.target.get(ty, t)
+            r = old.realisasi.get(ty, r)
+            src = f"LKIP {ty}"
+        riwayat.append(HasilTahun(ty, t, r, capaian(t, r, ind.arah, metode), src))
+    prev = next((h for h in reversed(riwayat) if h.tahun == y - 1), None)
+    r_now = ind.realisasi.get(y)
+    if prev is not None and isinstance(prev.realisasi, Decimal) and isinstance(r_now, Decimal):
+        d_real = _hasil(r_now - prev.realisasi, metode.pembulatan)
+    else:
+        d_real = Hasil(alasan="realisasi tahun lalu tidak ada")
+    if prev is not None and prev.capaian.ada and cap.ada:
+        d_cap = _hasil(cap.nilai - prev.capaian.nilai, metode.pembulatan)  # type: ignore[operator]
+    else:
+        d_cap = Hasil(alasan="capaian tahun lalu tidak ada")
+    renstra = capaian(ind.target_akhir_renstra, r_now, ind.arah, metode) if ind.target_akhir_renstra is not None else Hasil(alasan="target akhir Renstra tidak ada")
+    serap, nodes = gabung_penyerapan(ind.anggaran, anggaran, metode)
+    eff, eff_teks = efisiensi(cap, serap, metode)
+    pk = lap.perjanjian_kinerja
+    target_pk = pk.target.get(ind.id, ind.target.get(y)) if pk else ind.target.get(y)
+    target_pk_p = pk.perubahan.target.get(ind.id) if pk and pk.perubahan else None
+    cap_batas = batasi(cap.nilai, metode)
+    return HasilIndikator(
+        model=ind, jalur=jalur, sasaran=sas, capaian=cap, capaian_batas=cap_batas,
+        predikat=nilai_predikat(cap.nilai, metode), renstra=renstra, riwayat=riwayat,
+        perubahan_realisasi=d_real, perubahan_capaian=d_cap, penyerapan=serap, anggaran=nodes,
+        efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk, target_pk_perubahan=target_pk_p,
+    )
+
+
+def _dihitung(h: HasilIndikator, metode: Metode) -> bool:
+    return metode.agregasi.cakupan == "semua" or h.model.iku
+
+
+def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None = None) -> HasilLaporan:
+    """Compute every derived value of one report. ``sebelumnya`` holds the same agency's earlier years."""
+    prev = {t: (l, {i.id: i for s in l.sasaran for i in s.indikator} | {i.id: i for t_ in (l.renstra.tujuan if l.renstra else []) for i in t_.indikator}) for t, l in (sebelumnya or {}).items()}
+    ang = hitung_anggaran(lap, metode)
+    batas_dulu = metode.agregasi.batas == "sebelum"
+    sasaran: list[HasilSasaran] = []
+    for i, s in enumerate(lap.sasaran):
+        inds = [hitung_indikator(ind, ("sasaran", i, "indikator", j), s, lap, metode, ang, prev) for j, ind in enumerate(s.indikator)]
+        counted = [h for h in inds if _dihitung(h, metode)]
+        mean = rata_rata([h.capaian.nilai for h in counted], metode, batas_dulu)
+        # a sasaran's budget: its own program links, else the union of its indicators' links
+        ids = list(s.program) or list(dict.fromkeys(a for h in inds for a in h.model.anggaran))
+        serap, _ = gabung_penyerapan(ids, ang, metode)
+        eff, eff_teks = efisiensi(mean, serap, metode)
+        sasaran.append(HasilSasaran(s, ("sasaran", i), inds, mean, nilai_predikat(mean.nilai, metode), serap, eff, eff_teks))
+    tujuan_inds = []
+    if lap.renstra:
+        for i, t in enumerate(lap.renstra.tujuan):
+            tujuan_inds += [hitung_indikator(ind, ("renstra", "tujuan", i, "indikator", j), None, lap, metode, ang, prev) for j, ind in enumerate(t.indikator)]
+    if metode.agregasi.dasar == "indikator":
+        overall = rata_rata([h.capaian.nilai for s in sasaran for h in s.indikator if _dihitung(h, metode)], metode, batas_dulu)
+    else:
+        overall = rata_rata([s.capaian.nilai for s in sasaran if s.indikator], metode, batas_dulu)
+    counts: dict[str, int] = {}
+    if metode.skala is not None:
+        for p in metode.skala.pita:
+            counts[p.predikat] = 0
+        for s in sasaran:
+            for h in s.indikator:
+                if h.predikat and _dihitung(h, metode):
+                    counts[h.predikat] += 1
+    return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode), ang, counts)
+
+
+def program_ids(programs: list[Program]) -> list[str]:
+    return [p.id for p in programs]

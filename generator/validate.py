@@ -1,0 +1,484 @@
+"""Stage 2 — validate: turn loaded YAML into typed models, and report every problem at once.
+
+Errors read ``path/to/file.yaml:LINE:COL: field.path: message`` in Indonesian, naming what to write instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import metode as metode_mod
+from .load import Dokumen, LoadError, Lokasi, Masalah, format_path, load_file
+from .model import Laporan, Profil, SiteConfig, Tabel
+
+GAMBAR_DIIZINKAN = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
+_YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+_YEAR_DIR = re.compile(r"^(\d{4})$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Repository structure
+
+
+@dataclass
+class BerkasLaporan:
+    """A report year: its model plus the documents it came from (one file, or several in a folder)."""
+
+    tahun: int
+    model: Laporan
+    dokumen: list[Dokumen]
+    metode: metode_mod.Metode
+
+    def lokasi(self, path: tuple) -> Lokasi:
+        for doc in self.dokumen:
+            if isinstance(doc.data, dict) and path and path[0] in doc.data:
+                return doc.lokasi(path)
+        return self.dokumen[0].lokasi(())
+
+    @property
+    def berkas(self) -> str:
+        return self.dokumen[0].file
+
+
+@dataclass
+class Instansi:
+    slug: str
+    folder: Path
+    profil: Profil
+    profil_dokumen: Dokumen
+    laporan: dict[int, BerkasLaporan] = field(default_factory=dict)
+
+
+@dataclass
+class Repo:
+    root: Path
+    site: SiteConfig
+    instansi: list[Instansi]
+
+
+# ---------------------------------------------------------------------------------------------------
+# pydantic errors → Masalah
+
+
+def _model_types(annotation: Any) -> list[type[BaseModel]]:
+    out: list[type[BaseModel]] = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    for arg in typing.get_args(annotation):
+        out.extend(_model_types(arg))
+    return out
+
+
+def _model_at(root: type[BaseModel], path: tuple) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = root
+    for part in path:
+        if current is None:
+            return None
+        if isinstance(part, str) and part in current.model_fields:
+            types = _model_types(current.model_fields[part].annotation)
+            current = types[0] if types else None
+        # list indexes and dict keys keep the current element model
+    return current
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """Keep only the parts of a pydantic ``loc`` that navigate the YAML data (drop union branch labels)."""
+    path: list[Any] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict):
+            key = part
+            if key not in current and isinstance(part, str) and part.isdigit() and int(part) in current:
+                key = int(part)
+            if key in current:
+                path.append(key)
+                current = current[key]
+                continue
+            if isinstance(part, str) and not part.startswith(("function", "decimal", "str", "int", "union")):
+                path.append(part)  # a missing or extra key
+                current = None
+            continue
+        if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+            continue
+    return tuple(path)
+
+
+def _type_name(t: str) -> str:
+    return {"str": "teks", "int": "bilangan bulat", "bool": "true atau false", "list": "daftar", "dict": "peta"}.get(t, t)
+
+
+def _pesan(err: dict, root: type[BaseModel], path: tuple, data: Any) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    name = str(path[-1]) if path else ""
+    if kind == "missing":
+        return f"kunci wajib '{name}' belum diisi"
+    if kind == "extra_forbidden":
+        parent = _model_at(root, path[:-1])
+        allowed = list(parent.model_fields) if parent else []
+        guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"; maksud Anda '{guess[0]}'?" if guess else (f"; kunci yang dikenal: {', '.join(allowed)}" if allowed else "")
+        return f"kunci '{name}' tidak dikenal{hint}"
+    if kind in ("string_type",):
+        return "harus berupa teks (apit dengan tanda kutip bila perlu)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "harus berupa bilangan bulat, mis. 2024"
+    if kind in ("bool_type", "bool_parsing"):
+        return "harus true atau false"
+    if kind == "list_type":
+        return "harus berupa daftar (setiap butir diawali '- ')"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "harus berupa peta 'kunci: nilai' (bukan teks atau daftar)"
+    if kind == "literal_error":
+        return f"nilai tidak dikenal; pilih salah satu dari: {ctx.get('expected', '')}".replace("'", "")
+    if kind == "string_pattern_mismatch":
+        if name == "nip":
+            return "NIP harus 18 digit, boleh dengan spasi, mis. '19710828 199803 1 004'"
+        if name == "posisi":
+            return "posisi tidak dikenal; tulis mis. 'bab1.sumber_daya_aparatur', 'bab3', 'lampiran', 'sasaran:ss1' atau 'indikator:iku-a'"
+        return "id hanya boleh huruf kecil, angka, '-', '_' dan '.', diawali huruf/angka, mis. 'iku-pelatihan'"
+    if kind == "string_too_long":
+        return f"teks terlalu panjang (maksimal {ctx.get('max_length')} karakter)"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"nilai terlalu kecil; minimal {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"nilai terlalu besar; maksimal {ctx.get('le', ctx.get('lt'))}"
+    if kind in ("decimal_type", "decimal_parsing"):
+        return "harus berupa angka (contoh: 92.90)"
+    return err.get("msg", kind)
+
+
+def pydantic_masalah(exc: ValidationError, root: type[BaseModel], docs: list[Dokumen], data: Any) -> list[Masalah]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Masalah] = []
+    for err in exc.errors(include_url=False):
+        path = _data_path(data, tuple(err["loc"]))
+        msg = _pesan(err, root, path, data)
+        doc = next((d for d in docs if isinstance(d.data, dict) and path and path[0] in d.data), docs[0])
+        lok = doc.lokasi(path, kunci=err["type"] == "extra_forbidden")
+        key = (str(lok), msg)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Masalah(lok, msg, format_path(path)))
+    return out
+
+
+def parse_model(cls: type[BaseModel], docs: list[Dokumen], data: Any) -> tuple[Any, list[Masalah]]:
+    if not isinstance(data, dict):
+        return None, [Masalah(docs[0].lokasi(()), "isi berkas harus berupa peta 'kunci: nilai' di tingkat teratas")]
+    try:
+        return cls.model_validate(data), []
+    except ValidationError as exc:
+        return None, pydantic_masalah(exc, cls, docs, data)
+    except RecursionError:
+        return None, [Masalah(docs[0].lokasi(()), "struktur bersarang terlalu dalam")]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Semantic rules
+
+
+def _leaf_count(kolom: list) -> int:
+    return sum(_leaf_count(k.sub) if k.sub else 1 for k in kolom)
+
+
+def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]:
+    lap = b.model
+    out: list[Masalah] = []
+
+    def add(path: tuple, pesan: str, tingkat: str = "galat") -> None:
+        out.append(Masalah(b.lokasi(path), pesan, format_path(path), tingkat))
+
+    def unique(items: list[tuple[tuple, str]], kind: str) -> set[str]:
+        seen: dict[str, tuple] = {}
+        for path, ident in items:
+            if ident in seen:
+                add(path + ("id",), f"id {kind} '{ident}' dipakai dua kali (juga di {format_path(seen[ident])}); setiap id harus unik")
+            else:
+                seen[ident] = path
+        return set(seen)
+
+    renstra = lap.renstra
+    misi_ids = unique([(("renstra", "misi", i), m.id) for i, m in enumerate(renstra.misi)], "misi") if renstra else set()
+    tujuan_ids = unique([(("renstra", "tujuan", i), t.id) for i, t in enumerate(renstra.tujuan)], "tujuan") if renstra else set()
+    unique([(("renstra", "sasaran", i), s.id) for i, s in enumerate(renstra.sasaran)], "sasaran Renstra") if renstra else set()
+    sasaran_ids = unique([(("sasaran", i), s.id) for i, s in enumerate(lap.sasaran)], "sasaran")
+
+    indikator: list[tuple[tuple, Any]] = []
+    for i, s in enumerate(lap.sasaran):
+        indikator += [(("sasaran", i, "indikator", j), ind) for j, ind in enumerate(s.indikator)]
+    if renstra:
+        for i, t in enumerate(renstra.tujuan):
+            indikator += [(("renstra", "tujuan", i, "indikator", j), ind) for j, ind in enumerate(t.indikator)]
+    indikator_ids = unique([(p, ind.id) for p, ind in indikator], "indikator")
+
+    budget: list[tuple[tuple, Any, int]] = []
+    for i, p in enumerate(lap.anggaran.program):
+        budget.append((("anggaran", "program", i), p, 0))
+        for j, k in enumerate(p.kegiatan):
+            budget.append((("anggaran", "program", i, "kegiatan", j), k, 1))
+            for m, sk in enumerate(k.sub_kegiatan):
+                budget.append((("anggaran", "program", i, "kegiatan", j, "sub_kegiatan", m), sk, 2))
+    budget_ids = unique([(p, n.id) for p, n, _ in budget], "anggaran")
+    program_ids = {n.id for _, n, lvl in budget if lvl == 0}
+    tabel_ids = unique([(("tabel", i), t.id) for i, t in enumerate(lap.tabel)], "tabel")
+    unique([(("grafik", i), g.id) for i, g in enumerate(lap.grafik)], "grafik")
+
+    def ref(path: tuple, value: str | None, known: set[str], kind: str) -> None:
+        if value is not None and value not in known:
+            guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.5)
+            hint = f"; maksud Anda '{guess[0]}'?" if guess else (f"; id yang ada: {', '.join(sorted(known)[:12])}" if known else f"; belum ada {kind} yang didefinisikan")
+            add(path, f"{kind} '{value}' tidak ditemukan{hint}")
+
+    if renstra:
+        if renstra.periode.awal > renstra.periode.akhir:
+            add(("renstra", "periode"), "periode Renstra terbalik: 'awal' harus lebih kecil dari 'akhir'")
+        elif not (renstra.periode.awal <= lap.tahun <= renstra.periode.akhir):
+            add(("tahun",), f"tahun laporan {lap.tahun} di luar periode Renstra {renstra.periode.awal}–{renstra.periode.akhir}; perbaiki 'tahun' atau 'renstra.periode'")
+        for i, t in enumerate(renstra.tujuan):
+            for j, m in enumerate(t.misi):
+                ref(("renstra", "tujuan", i, "misi", j), m, misi_ids, "misi")
+        for i, s in enumerate(renstra.sasaran):
+            ref(("renstra", "sasaran", i, "tujuan"), s.tujuan, tujuan_ids, "tujuan")
+    for i, s in enumerate(lap.sasaran):
+        ref(("sasaran", i, "tujuan"), s.tujuan, tujuan_ids, "tujuan")
+        ref(("sasaran", i, "induk"), s.induk, sasaran_ids, "sasaran")
+        if s.induk == s.id:
+            add(("sasaran", i, "induk"), "sasaran tidak boleh menjadi induk dirinya sendiri")
+        for j, p in enumerate(s.program):
+            ref(("sasaran", i, "program", j), p, budget_ids, "anggaran")
+
+    ladder = b.metode.tingkat_nilai
+    for path, ind in indikator:
+        for j, a in enumerate(ind.anggaran):
+            ref(path + ("anggaran", j), a, budget_ids, "anggaran")
+        t = ind.target.get(lap.tahun)
+        if t is not None and not isinstance(t, str) and t == 0:
+            add(path + ("target", lap.tahun), "target 0 tidak dapat dipakai menghitung capaian (pembagian dengan nol); periksa target atau hapus bila belum ditetapkan")
+        for kind in ("target", "realisasi"):
+            for y, v in getattr(ind, kind).items():
+                if isinstance(v, str) and v not in ladder:
+                    add(path + (kind, y), f"nilai '{v}' bukan angka dan bukan tingkat yang dikenal ({' < '.join(ladder)}); tulis angka, atau atur metode.tingkat_nilai")
+                if kind == "realisasi" and y > lap.tahun:
+                    add(path + (kind, y), f"realisasi tahun {y} melebihi tahun laporan {lap.tahun}")
+    if lap.perjanjian_kinerja:
+        for versi_path, versi in ((("perjanjian_kinerja",), lap.perjanjian_kinerja), (("perjanjian_kinerja", "perubahan"), lap.perjanjian_kinerja.perubahan)):
+            if versi is None:
+                continue
+            for key in versi.target:
+                ref(versi_path + ("target", key), key, indikator_ids, "indikator")
+            for j, a in enumerate(versi.anggaran):
+                ref(versi_path + ("anggaran", j, "program"), a.program, program_ids, "program")
+
+    for path, node, lvl in budget:
+        children = (getattr(node, "kegiatan", None) or []) if lvl == 0 else (getattr(node, "sub_kegiatan", None) or []) if lvl == 1 else []
+        if children and any(v is not None for v in (node.pagu, node.pagu_perubahan, node.realisasi)):
+            add(path, "butir anggaran yang punya rincian tidak boleh memuat angka sendiri (angka induk = jumlah rinciannya); pindahkan angka yang tercetak ke 'tercetak:'")
+        pagu = node.pagu_perubahan if node.pagu_perubahan is not None else node.pagu
+        if not children and node.realisasi is not None and pagu is not None and node.realisasi > pagu:
+            add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; realisasi anggaran tidak boleh melampaui pagu")
+
+    posisi_known = {"sasaran": sasaran_ids, "indikator": indikator_ids, "tujuan": tujuan_ids}
+    for kind in ("tabel", "grafik", "foto", "bagian_tambahan"):
+        for i, item in enumerate(getattr(lap, kind)):
+            if ":" in item.posisi:
+                k, v = item.posisi.split(":", 1)
+                ref((kind, i, "posisi"), v, posisi_known[k], k)
+    for i, t in enumerate(lap.tabel):
+        periksa_tabel(t, ("tabel", i), add)
+    tabel_by_id = {t.id: t for t in lap.tabel}
+    for i, g in enumerate(lap.grafik):
+        ref(("grafik", i, "tabel"), g.tabel, tabel_ids, "tabel")
+        t = tabel_by_id.get(g.tabel) if g.tabel else None
+        n = _leaf_count(t.kolom) if t else None
+        for j, s in enumerate(g.seri):
+            if s.kolom is None and s.nilai is None:
+                add(("grafik", i, "seri", j), "seri grafik butuh 'kolom' (dari tabel) atau 'nilai'")
+            if s.kolom is not None and n is not None and not (1 <= s.kolom <= n):
+                add(("grafik", i, "seri", j, "kolom"), f"kolom {s.kolom} tidak ada; tabel '{g.tabel}' punya {n} kolom")
+        if t is None and g.label is None:
+            add(("grafik", i), "grafik tanpa tabel butuh 'label' (label sumbu X)")
+    for i, f in enumerate(lap.foto):
+        if f.berkas:
+            out += periksa_berkas(f.berkas, folder, root, b.lokasi(("foto", i, "berkas")), format_path(("foto", i, "berkas")))
+    if b.metode.skala is not None:
+        for idx, msg in metode_mod.periksa_skala(b.metode.skala):
+            add(("metode", "skala", "pita", idx) if idx is not None and not isinstance(lap.metode.skala, str) and lap.metode.skala is not None else ("metode",), f"skala predikat '{b.metode.skala_nama}': {msg}")
+    return out
+
+
+def periksa_tabel(t: Tabel, path: tuple, add) -> None:
+    n = _leaf_count(t.kolom)
+    for r, row in enumerate(t.baris):
+        if len(row) != n:
+            add(path + ("baris", r), f"baris {r + 1} punya {len(row)} sel, padahal tabel punya {n} kolom; tambahkan null untuk sel kosong")
+    for r, row in enumerate(t.baris_total):
+        if len(row) != n:
+            add(path + ("baris_total", r), f"baris total punya {len(row)} sel, padahal tabel punya {n} kolom")
+    if t.jumlahkan:
+        for j, k in enumerate(t.jumlahkan.kolom):
+            if not 1 <= k <= n:
+                add(path + ("jumlahkan", "kolom", j), f"kolom {k} tidak ada; tabel punya {n} kolom")
+        if len(t.jumlahkan.baris_total) != n:
+            add(path + ("jumlahkan", "baris_total"), f"baris total punya {len(t.jumlahkan.baris_total)} sel, padahal tabel punya {n} kolom")
+
+
+def periksa_berkas(rel: str, folder: Path, root: Path, lok: Lokasi, jalur: str) -> list[Masalah]:
+    """Image paths must stay inside ``agencies/``, be a known image type and exist."""
+    p = Path(rel)
+    if p.is_absolute() or ".." in p.parts or rel.startswith(("/", "\\")) or ":" in rel:
+        return [Masalah(lok, f"path '{rel}' harus relatif terhadap folder instansi, tanpa '..' atau path absolut", jalur)]
+    if p.suffix.lower() not in GAMBAR_DIIZINKAN:
+        return [Masalah(lok, f"jenis berkas '{p.suffix or rel}' tidak diizinkan; pakai {', '.join(sorted(GAMBAR_DIIZINKAN))}", jalur)]
+    full = folder / p
+    agencies = (root / "agencies").resolve()
+    try:
+        resolved = full.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return [Masalah(lok, f"berkas '{rel}' tidak ditemukan di {folder.relative_to(root)}", jalur)]
+    if not resolved.is_relative_to(agencies):
+        return [Masalah(lok, f"berkas '{rel}' menunjuk ke luar folder agencies/ (tautan simbolik?); salin berkasnya ke folder instansi", jalur)]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------------
+# Whole repository
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _load(path: Path, root: Path, masalah: list[Masalah]) -> Dokumen | None:
+    try:
+        return load_file(path, _rel(path, root))
+    except LoadError as exc:
+        masalah.extend(exc.masalah)
+        return None
+
+
+def load_site(root: Path, masalah: list[Masalah]) -> SiteConfig | None:
+    path = root / "site_config" / "lkip.yaml"
+    if not path.exists():
+        masalah.append(Masalah(Lokasi(_rel(path, root), 1, 1), "berkas pengaturan situs tidak ada; salin dari contoh di dokumentasi"))
+        return None
+    doc = _load(path, root, masalah)
+    if doc is None:
+        return None
+    site, errs = parse_model(SiteConfig, [doc], doc.data)
+    masalah.extend(errs)
+    if site is not None:
+        try:
+            skala = metode_mod.resolve(site.metode).skala
+        except metode_mod.MetodeError as exc:
+            masalah.append(Masalah(doc.lokasi(exc.jalur), exc.pesan, format_path(exc.jalur)))
+        else:
+            if skala is not None:
+                for _, msg in metode_mod.periksa_skala(skala):
+                    masalah.append(Masalah(doc.lokasi(("metode", "skala")), f"skala predikat: {msg}", "metode.skala"))
+    return site
+
+
+def load_laporan(tahun: int, paths: list[Path], inst_folder: Path, root: Path, site: SiteConfig, masalah: list[Masalah]) -> BerkasLaporan | None:
+    docs = [d for d in (_load(p, root, masalah) for p in paths) if d is not None]
+    if len(docs) != len(paths):
+        return None
+    if not docs:
+        masalah.append(Masalah(Lokasi(_rel(inst_folder / str(tahun), root), 1, 1), "folder tahun tidak berisi berkas YAML"))
+        return None
+    merged: dict[str, Any] = {}
+    owner: dict[str, Dokumen] = {}
+    ok = True
+    for doc in docs:
+        if not isinstance(doc.data, dict):
+            masalah.append(Masalah(doc.lokasi(()), "isi berkas harus berupa peta 'kunci: nilai' di tingkat teratas"))
+            ok = False
+            continue
+        for k, v in doc.data.items():
+            if k in merged:
+                masalah.append(Masalah(doc.lokasi((k,), kunci=True), f"kunci '{k}' sudah ada di {owner[k].file}; satu kunci teratas hanya di satu berkas", str(k)))
+                ok = False
+            else:
+                merged[k], owner[k] = v, doc
+    if not ok:
+        return None
+    model, errs = parse_model(Laporan, docs, merged)
+    masalah.extend(errs)
+    if model is None:
+        return None
+    if model.tahun != tahun:
+        d = owner.get("tahun", docs[0])
+        masalah.append(Masalah(d.lokasi(("tahun",)), f"tahun {model.tahun} tidak sama dengan nama berkas/folder ({tahun}); samakan keduanya", "tahun"))
+        return None
+    try:
+        metode = metode_mod.resolve(site.metode, model.metode)
+    except metode_mod.MetodeError as exc:
+        d = owner.get("metode", docs[0])
+        masalah.append(Masalah(d.lokasi(exc.jalur), exc.pesan, format_path(exc.jalur)))
+        return None
+    b = BerkasLaporan(tahun=tahun, model=model, dokumen=docs, metode=metode)
+    masalah.extend(periksa_laporan(b, inst_folder, root))
+    return b
+
+
+def load_repo(root: Path) -> tuple[Repo | None, list[Masalah]]:
+    """Load and validate everything under ``root``. Returns the repo (None on any error) and the problems."""
+    masalah: list[Masalah] = []
+    site = load_site(root, masalah)
+    agencies = root / "agencies"
+    instansi: list[Instansi] = []
+    if not agencies.is_dir():
+        masalah.append(Masalah(Lokasi("agencies", 1, 1), "folder agencies/ tidak ada; buat dengan 'lkip new agency NAMA'"))
+        return None, masalah
+    for folder in sorted(p for p in agencies.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if not _SLUG.match(folder.name):
+            masalah.append(Masalah(Lokasi(_rel(folder, root), 1, 1), f"nama folder '{folder.name}' harus huruf kecil, angka dan '-' (dipakai di alamat situs)"))
+            continue
+        profil_path = folder / "profil.yaml"
+        if not profil_path.exists():
+            masalah.append(Masalah(Lokasi(_rel(profil_path, root), 1, 1), "berkas profil.yaml tidak ada; setiap instansi butuh profil (lihat 'lkip new agency')"))
+            continue
+        doc = _load(profil_path, root, masalah)
+        if doc is None:
+            continue
+        profil, errs = parse_model(Profil, [doc], doc.data)
+        masalah.extend(errs)
+        if profil is None:
+            continue
+        inst = Instansi(slug=folder.name, folder=folder, profil=profil, profil_dokumen=doc)
+        if profil.logo:
+            masalah.extend(periksa_berkas(profil.logo, folder, root, doc.lokasi(("logo",)), "logo"))
+        years: dict[int, list[Path]] = {}
+        for item in sorted(folder.iterdir()):
+            if item.is_file() and (m := _YEAR_FILE.match(item.name)):
+                years.setdefault(int(m[1]), []).append(item)
+            elif item.is_dir() and (m := _YEAR_DIR.match(item.name)):
+                years.setdefault(int(m[1]), []).extend(sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+        for tahun, paths in sorted(years.items()):
+            if len({p.parent for p in paths}) > 1:
+                masalah.append(Masalah(Lokasi(_rel(paths[0], root), 1, 1), f"tahun {tahun} ada sebagai berkas dan sebagai folder; pilih salah satu"))
+                continue
+            if site is None:
+                continue
+            b = load_laporan(tahun, paths, folder, root, site, masalah)
+            if b is not None:
+                inst.laporan[tahun] = b
+        instansi.append(inst)
+    errors = [m for m in masalah if m.tingkat == "galat"]
+    if errors or site is None:
+        return None, masalah
+    return Repo(root=root, site=site, instansi=instansi), masalah
