@@ -140,7 +140,7 @@ def _pesan(err: dict, root: type[BaseModel], path: tuple, data: Any) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "harus berupa peta 'kunci: nilai' (bukan teks atau daftar)"
     if kind == "literal_error":
-        return f"nilai tidak dikenal; pilih salah satu dari: {ctx.get('expected', '')}".replace("'", "")
+        return f"nilai tidak dikenal; pilih salah satu dari: {ctx.get('expected', '')}".replace("'", "").replace(" or ", ", ")
     if kind == "string_pattern_mismatch":
         if name == "nip":
             return "NIP harus 18 digit, boleh dengan spasi, mis. '19710828 199803 1 004'"
@@ -457,10 +457,9 @@ def load_repo(root: Path) -> tuple[Repo | None, list[Masalah]]:
             continue
         profil, errs = parse_model(Profil, [doc], doc.data)
         masalah.extend(errs)
-        if profil is None:
-            continue
+        # a broken profile still lets the year files be checked, so every problem shows at once
         inst = Instansi(slug=folder.name, folder=folder, profil=profil, profil_dokumen=doc)
-        if profil.logo:
+        if profil is not None and profil.logo:
             masalah.extend(periksa_berkas(profil.logo, folder, root, doc.lokasi(("logo",)), "logo"))
         years: dict[int, list[Path]] = {}
         for item in sorted(folder.iterdir()):
@@ -477,7 +476,8 @@ def load_repo(root: Path) -> tuple[Repo | None, list[Masalah]]:
             b = load_laporan(tahun, paths, folder, root, site, masalah)
             if b is not None:
                 inst.laporan[tahun] = b
-        instansi.append(inst)
+        if profil is not None:
+            instansi.append(inst)
     errors = [m for m in masalah if m.tingkat == "galat"]
     if errors or site is None:
         return None, masalah
