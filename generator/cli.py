@@ -84,11 +84,26 @@ def cmd_schema(args) -> int:
     from .model import Laporan, Profil, SiteConfig
 
     schemas = {"profil": Profil, "laporan": Laporan, "site": SiteConfig}
+    if args.out:
+        write_schemas(Path(args.out))
+        print(f"Skema ditulis ke {args.out}/{{profil,laporan,site}}.schema.json")
+        return 0
     if args.which:
         print(json.dumps(schemas[args.which].model_json_schema(), indent=2, ensure_ascii=False))
     else:
         print(json.dumps({k: v.model_json_schema() for k, v in schemas.items()}, indent=2, ensure_ascii=False))
     return 0
+
+
+def write_schemas(folder: Path) -> None:
+    from .model import Laporan, Profil, SiteConfig
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, cls in {"profil": Profil, "laporan": Laporan, "site": SiteConfig}.items():
+        text = json.dumps(cls.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        path = folder / f"{name}.schema.json"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -114,6 +129,7 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
     sc = sub.add_parser("schema", help="cetak JSON Schema berkas YAML (untuk autocomplete editor)")
     sc.add_argument("which", nargs="?", choices=["profil", "laporan", "site"])
+    sc.add_argument("--out", help="tulis ketiga skema sebagai berkas ke folder ini")
     sc.set_defaults(func=cmd_schema)
     return p
 
@@ -123,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     args.root = args.root.resolve()
     try:
         return args.func(args)
+    except BrokenPipeError:  # e.g. `lkip schema | head`
+        return 0
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130

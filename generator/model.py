@@ -393,6 +393,7 @@ class Tujuan(Model):
     id: Id
     nomor: str | None = None
     teks: str
+    tingkat: Literal["rpjmd", "renstra"] | None = Field(None, description="rpjmd: tujuan RPJMD yang dirujuk Renstra; renstra (atau kosong): tujuan perangkat daerah")
     misi: list[Id] = Field(default_factory=list)
     indikator: list[Indikator] = Field(default_factory=list)
 
@@ -434,6 +435,8 @@ class TercetakAnggaran(Model):
     realisasi: Rupiah | None = None
     penyerapan: Angka | None = None
     sisa: Rupiah | None = None
+    porsi: Angka | None = Field(None, description="% terhadap total anggaran sebagaimana tercetak (mis. Belanja Operasional 99,91%)")
+    perubahan: Angka | None = Field(None, description="Kenaikan/penurunan % penyerapan dari tahun lalu sebagaimana tercetak (poin persen)")
 
 
 class SubKegiatan(Model):

@@ -60,6 +60,9 @@ def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = Tr
     for _, _, _, temuan in results:
         for f in temuan:
             print(f"peringatan: {f}", file=sys.stderr)
+    from .cli import write_schemas
+
+    write_schemas(root / "build" / "schema")
     stats = render_site(repo, results, docs_dir(root))
     t = timer.stage("render Markdown", t)
     print(f"{stats['halaman']} halaman Markdown dihasilkan; {n_findings} temuan pemeriksaan data.")
