@@ -737,25 +737,25 @@ class Profil(Model):
 class Laporan(Model):
     """``agencies/<slug>/<tahun>.yaml`` (or a ``<tahun>/`` folder of YAML files): one LKIP."""
 
-    tahun: Tahun
-    judul: str = "Laporan Kinerja Instansi Pemerintah"
-    metode: MetodeParsial = Field(default_factory=MetodeParsial)
-    penandatangan: TandaTangan | None = None
-    narasi: Narasi = Field(default_factory=Narasi)
+    tahun: Tahun = Field(description="Tahun kinerja yang dilaporkan; sama dengan nama berkas")
+    judul: str = Field("Laporan Kinerja Instansi Pemerintah", description="Judul laporan sebagaimana di sampul")
+    metode: MetodeParsial = Field(default_factory=MetodeParsial, description="Menimpa metode bawaan situs untuk laporan ini")
+    penandatangan: TandaTangan | None = Field(None, description="Penanda tangan laporan (Kata Pengantar)")
+    narasi: Narasi = Field(default_factory=Narasi, description="Teks naratif per bagian standar")
     dasar_hukum: list[DasarHukum] = Field(default_factory=list, description="Dasar hukum penyusunan LKIP (BAB I)")
-    pegawai: Pegawai | None = None
-    isu_strategis: list[IsuStrategis] = Field(default_factory=list)
-    evaluasi_akip: EvaluasiAkip | None = None
-    renstra: Renstra | None = None
-    sasaran: list[Sasaran] = Field(default_factory=list)
-    perjanjian_kinerja: PerjanjianKinerja | None = None
-    anggaran: Anggaran = Field(default_factory=Anggaran)
-    prestasi: list[Prestasi] = Field(default_factory=list)
-    tabel: list[Tabel] = Field(default_factory=list)
-    grafik: list[Grafik] = Field(default_factory=list)
-    foto: list[Foto] = Field(default_factory=list)
-    bagian_tambahan: list[BagianTambahan] = Field(default_factory=list)
-    tercetak: TercetakLaporan = Field(default_factory=TercetakLaporan)
+    pegawai: Pegawai | None = Field(None, description="Sumber daya aparatur: tabel komposisi pegawai")
+    isu_strategis: list[IsuStrategis] = Field(default_factory=list, description="Isu strategis / permasalahan (BAB I)")
+    evaluasi_akip: EvaluasiAkip | None = Field(None, description="Riwayat nilai AKIP dan tindak lanjut rekomendasi")
+    renstra: Renstra | None = Field(None, description="Rencana Strategis: periode, visi, misi, tujuan")
+    sasaran: list[Sasaran] = Field(default_factory=list, description="Sasaran yang diukur (Perjanjian Kinerja), masing-masing dengan indikatornya")
+    perjanjian_kinerja: PerjanjianKinerja | None = Field(None, description="Perjanjian Kinerja dan perubahannya")
+    anggaran: Anggaran = Field(default_factory=Anggaran, description="Program → kegiatan → sub-kegiatan, belanja per jenis, pagu multi-tahun")
+    prestasi: list[Prestasi] = Field(default_factory=list, description="Prestasi/penghargaan")
+    tabel: list[Tabel] = Field(default_factory=list, description="Tabel bebas, ditampilkan di 'posisi'-nya")
+    grafik: list[Grafik] = Field(default_factory=list, description="Grafik dari tabel bebas atau data langsung")
+    foto: list[Foto] = Field(default_factory=list, description="Dokumentasi foto")
+    bagian_tambahan: list[BagianTambahan] = Field(default_factory=list, description="Bagian di luar susunan standar")
+    tercetak: TercetakLaporan = Field(default_factory=TercetakLaporan, description="Angka ringkasan yang tercetak di laporan asli, untuk diperiksa")
     errata: list[str] = Field(default_factory=list, description="Kesalahan sumber yang dicatat penyusun (teks bebas)")
 
 

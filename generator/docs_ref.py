@@ -1,0 +1,128 @@
+"""Reference pages generated from the model and the method presets, so the docs never drift from the code.
+
+``field_reference()`` documents every YAML key of ``profil.yaml``, ``TAHUN.yaml`` and ``site_config/lkip.yaml``
+with its type and description; ``method_reference()`` documents every method setting and preset.
+"""
+
+from __future__ import annotations
+
+import html
+import typing
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from . import metode as metode_mod
+from .format import angka
+from .model import Laporan, MetodeParsial, Profil, SiteConfig
+
+
+def _type_label(annotation) -> str:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        base = args[0]
+        meta = " ".join(str(getattr(m, "__name__", "")) for m in args[1:])
+        if base is Decimal:
+            if "rupiah" in meta:
+                return "rupiah"
+            return "angka"
+        if base is int and "count" in meta:
+            return "bilangan bulat"
+        return _type_label(base)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        parts = [_type_label(a) for a in args if a is not type(None)]
+        return " atau ".join(dict.fromkeys(parts))
+    if origin is list:
+        return f"daftar {_type_label(args[0])}"
+    if origin is dict:
+        return f"peta {_type_label(args[0])} → {_type_label(args[1])}"
+    if origin is typing.Literal:
+        return " / ".join(f"`{a}`" for a in args)
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+        return {str: "teks", int: "bilangan bulat", bool: "true/false", Decimal: "angka"}.get(annotation, annotation.__name__)
+    return str(annotation)
+
+
+def _models(root: type[BaseModel], seen: dict[str, type[BaseModel]]) -> None:
+    if root.__name__ in seen:
+        return
+    seen[root.__name__] = root
+    for f in root.model_fields.values():
+        stack = [f.annotation]
+        while stack:
+            a = stack.pop()
+            if isinstance(a, type) and issubclass(a, BaseModel):
+                _models(a, seen)
+            stack.extend(typing.get_args(a))
+
+
+def _table(cls: type[BaseModel]) -> str:
+    rows = ["| Kunci | Jenis | Wajib | Keterangan |", "|---|---|---|---|"]
+    for name, f in cls.model_fields.items():
+        desc = (f.description or "").replace("|", "\\|")
+        wajib = "ya" if f.is_required() else ""
+        rows.append(f"| `{name}` | {_type_label(f.annotation)} | {wajib} | {html.escape(desc, quote=False)} |")
+    return "\n".join(rows)
+
+
+def field_reference() -> str:
+    out = [
+        "# Format data (setiap kunci YAML)",
+        "",
+        "Halaman ini dibuat otomatis dari model data (`generator/model.py`), jadi selalu sesuai dengan validasi.",
+        "Angka ditulis sebagai angka YAML: `92.90` (titik desimal, tanpa tanda persen), `25493311518` (tanpa pemisah ribuan).",
+        "Teks naratif boleh memakai Markdown (paragraf, daftar, huruf tebal/miring); HTML ditampilkan sebagai teks biasa.",
+        "",
+    ]
+    for title, root in (("Berkas tahun laporan `agencies/SLUG/TAHUN.yaml`", Laporan), ("Profil instansi `agencies/SLUG/profil.yaml`", Profil), ("Pengaturan situs `site_config/lkip.yaml`", SiteConfig)):
+        out += [f"## {title}", "", _table(root), ""]
+    seen: dict[str, type[BaseModel]] = {}
+    for root in (Laporan, Profil, SiteConfig):
+        _models(root, seen)
+    out += ["## Bagian-bagian", ""]
+    for name in sorted(seen):
+        if name in ("Laporan", "Profil", "SiteConfig"):
+            continue
+        cls = seen[name]
+        doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        out += [f"### {name}", "", doc, "", _table(cls), ""]
+    return "\n".join(out)
+
+
+def _pita_text(p) -> str:
+    lo = "−∞" if p.bawah is None else angka(p.bawah)
+    hi = "∞" if p.atas is None else angka(p.atas)
+    left = "[" if p.bawah is not None and p.bawah_inklusif else "("
+    right = "]" if p.atas is not None and p.atas_inklusif else ")"
+    return f"{left}{lo}; {hi}{right}"
+
+
+def method_reference() -> str:
+    out = [
+        "# Pengaturan metode perhitungan",
+        "",
+        "Metode bawaan ditulis di `site_config/lkip.yaml` di bawah `metode:`; setiap laporan dapat menimpanya dengan",
+        "`metode:` di berkas tahunnya. Urutan penerapan: bawaan program → preset → nilai yang ditulis.",
+        "",
+        _table(MetodeParsial),
+        "",
+        "## Preset",
+        "",
+        "| Preset | Dipakai oleh |",
+        "|---|---|",
+    ]
+    for name, text in metode_mod.PRESET_KETERANGAN.items():
+        out.append(f"| `{name}` | {text} |")
+    out += ["", "## Skala predikat", "", "Tanda `[` / `]` berarti batas termasuk, `(` / `)` berarti tidak termasuk.", ""]
+    for name, s in metode_mod.SKALA.items():
+        out += [f"### `{name}` — {s.nama}", "", s.sumber or "", "", "| Predikat | Kode | Rentang capaian |", "|---|---|---|"]
+        for p in s.pita:
+            out.append(f"| {p.predikat} | {p.kode or ''} | {_pita_text(p)} |")
+        problems = metode_mod.periksa_skala(s)
+        if problems:
+            out += ["", "Skala ini **tidak lengkap** sebagaimana tercetak: " + "; ".join(m for _, m in problems) + ". Pemakaiannya ditolak oleh `lkip validate`."]
+        out.append("")
+    return "\n".join(out)

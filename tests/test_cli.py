@@ -1,0 +1,77 @@
+"""The `lkip` verbs end to end on a small repository."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.load import load_file
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    dst = tmp_path / "repo"
+    shutil.copytree(FIXTURE, dst)
+    return dst
+
+
+def test_check_lists_printed_vs_computed_with_location(repo, capsys):
+    assert main(["--root", str(repo), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "agencies/dinas-contoh/2024.yaml:29:20: sasaran[0].indikator[0].tercetak.capaian: capaian 'Persentase contoh' tidak sesuai R/T×100: tercetak 133%, dihitung 132,00%" in out
+    assert "1 temuan" in out
+
+
+def test_check_strict_makes_findings_errors(repo, capsys):
+    assert main(["--root", str(repo), "check", "--strict"]) == 1
+    assert "galat: agencies/dinas-contoh/2024.yaml:29:20" in capsys.readouterr().out
+
+
+def test_new_agency_then_year_copies_plan_and_empties_realisation(repo, capsys):
+    assert main(["--root", str(repo), "new", "agency", "dinas-baru"]) == 0
+    assert (repo / "agencies/dinas-baru/profil.yaml").exists()
+    assert main(["--root", str(repo), "new", "year", "dinas-contoh", "2025"]) == 0
+    new = load_file(repo / "agencies/dinas-contoh/2025.yaml").data
+    assert new["tahun"] == 2025
+    ind = new["sasaran"][0]["indikator"][0]
+    assert ind["target"] == {2024: 25}
+    assert "tercetak" not in ind
+    assert new["anggaran"]["program"][0] == {"id": "prog-1", "nama": "Program Contoh"}
+    # the old files are untouched and the new one validates (the new agency's placeholder profile too)
+    capsys.readouterr()
+    (repo / "agencies/dinas-baru").rename(repo.parent / "dinas-baru")  # placeholder has no real data yet
+    assert main(["--root", str(repo), "validate"]) == 0, capsys.readouterr().err
+
+
+def test_new_year_refuses_to_overwrite(repo, capsys):
+    before = (repo / "agencies/dinas-contoh/2024.yaml").read_bytes()
+    assert main(["--root", str(repo), "new", "year", "dinas-contoh", "2024"]) == 1
+    assert (repo / "agencies/dinas-contoh/2024.yaml").read_bytes() == before
+
+
+def test_new_agency_rejects_bad_slug(repo, capsys):
+    assert main(["--root", str(repo), "new", "agency", "Dinas Baru"]) == 2
+
+
+def test_schema_prints_both_files(repo, capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert set(schema) == {"profil", "laporan", "site"}
+    assert "sasaran" in schema["laporan"]["properties"]
+    assert schema["laporan"]["additionalProperties"] is False
+
+
+def test_internal_error_has_no_traceback(repo, capsys, monkeypatch):
+    import generator.validate as v
+
+    def boom(root):
+        raise RuntimeError("contoh")
+
+    monkeypatch.setattr(v, "load_repo", boom)
+    assert main(["--root", str(repo), "validate"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "galat internal" in err
