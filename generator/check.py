@@ -182,6 +182,16 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
                         a.add(("pegawai", "tabel", i, "total_tercetak", c), "jumlah", f"{tp.judul}: jumlah kolom '{label}'", str(printed if printed is not None else "-"), str(computed[c]))
             if lap.pegawai.jumlah_tercetak is not None and sum(cols) != lap.pegawai.jumlah_tercetak:
                 a.add(("pegawai", "jumlah_tercetak"), "jumlah", f"jumlah pegawai di teks dibanding {tp.judul}", str(lap.pegawai.jumlah_tercetak), str(sum(cols)))
+        # tables that count the same staff by the same columns (e.g. by education and by position) must agree
+        tabs = lap.pegawai.tabel
+        for x in range(len(tabs)):
+            for y in range(x + 1, len(tabs)):
+                if [k.lower() for k in tabs[x].kolom] == [k.lower() for k in tabs[y].kolom]:
+                    for c, label in enumerate(tabs[x].kolom):
+                        sx = sum((r.nilai[c] or 0) for r in tabs[x].baris if c < len(r.nilai))
+                        sy = sum((r.nilai[c] or 0) for r in tabs[y].baris if c < len(r.nilai))
+                        if sx != sy:
+                            a.add(("pegawai", "tabel", y, "baris"), "jumlah", f"kolom '{label}': '{tabs[y].judul}' berjumlah {sy}, '{tabs[x].judul}' berjumlah {sx}", str(sy), str(sx))
     for i, tb in enumerate(lap.tabel):
         if tb.jumlahkan:
             for k in tb.jumlahkan.kolom:

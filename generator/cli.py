@@ -95,6 +95,14 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_demo(args) -> int:
+    from .demo import demo_portal
+
+    stats = demo_portal(args.root, Path(args.out).resolve(), args.agencies, args.years, args.seed)
+    print(f"Portal contoh ditulis ke {args.out}: {stats['instansi']} instansi, {stats['laporan']} laporan.")
+    return 0
+
+
 def write_schemas(folder: Path) -> None:
     from .model import Laporan, Profil, SiteConfig
 
@@ -131,6 +139,12 @@ def parser() -> argparse.ArgumentParser:
     sc.add_argument("which", nargs="?", choices=["profil", "laporan", "site"])
     sc.add_argument("--out", help="tulis ketiga skema sebagai berkas ke folder ini")
     sc.set_defaults(func=cmd_schema)
+    dp = sub.add_parser("demo-portal", help="tulis portal sintetis N instansi × Y tahun (untuk uji skala dan benchmark)")
+    dp.add_argument("--agencies", type=int, default=40)
+    dp.add_argument("--years", type=int, default=3)
+    dp.add_argument("--seed", type=int, default=2024)
+    dp.add_argument("--out", required=True)
+    dp.set_defaults(func=cmd_demo)
     return p
 
 
