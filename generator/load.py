@@ -101,6 +101,8 @@ _YAML_MESSAGES = [
     (re.compile(r"found unknown escape character"), "karakter escape tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal"),
     (re.compile(r"expected <block end>, but found"), "struktur tidak sesuai indentasi; periksa indentasi baris ini"),
     (re.compile(r"while scanning a simple key"), "baris ini tidak dapat dibaca sebagai 'kunci: nilai'; periksa tanda ':' dan indentasi"),
+    (re.compile(r"expected ',' or '[}\]]'"), "kurung tidak ditutup: setiap '{' perlu '}' dan setiap '[' perlu ']'"),
+    (re.compile(r"expected the node content, but found '<stream end>'"), "berkas berakhir di tengah struktur; periksa kurung '[' atau '{' yang belum ditutup"),
     (re.compile(r"found unhashable key"), "kunci tidak boleh berupa daftar atau peta"),
     (re.compile(r"expected a single document"), "berkas berisi lebih dari satu dokumen ('---'); satu berkas satu dokumen"),
     (re.compile(r"special characters are not allowed"), "berkas memuat karakter kontrol yang tidak diizinkan; simpan ulang sebagai teks UTF-8"),
@@ -177,6 +179,9 @@ class _Builder:
                 return value
         if tag == "tag:yaml.org,2002:float":
             text = value.replace("_", "")
+            if text.lower().lstrip("+-") in (".inf", ".nan"):
+                self.masalah.append(Masalah(self.loc(node), f"'{value}' bukan angka terhingga; tulis angka biasa atau null", format_path(path)))
+                return None
             try:
                 d = Decimal(text)
             except InvalidOperation:
@@ -208,7 +213,10 @@ def load_text(text: str, file: str) -> Dokumen:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Lokasi(file, mark.line + 1, mark.column + 1) if mark else Lokasi(file, 1, 1)
-        raise LoadError([Masalah(loc, _yaml_message(exc))]) from None
+        msg = _yaml_message(exc)
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            msg += f" (bagian ini dimulai di baris {exc.context_mark.line + 1})"
+        raise LoadError([Masalah(loc, msg)]) from None
     except yaml.YAMLError as exc:
         raise LoadError([Masalah(Lokasi(file, 1, 1), _yaml_message(exc))]) from None
     except RecursionError:
@@ -238,6 +246,9 @@ def read_text(path: Path, shown: str) -> str:
     if size > MAX_BYTES:
         raise LoadError([Masalah(Lokasi(shown, 1, 1), f"berkas terlalu besar ({size // 1024 // 1024} MB; batas {MAX_BYTES // 1024 // 1024} MB); pecah menjadi beberapa berkas di folder tahun")])
     raw = path.read_bytes()
+    if b"\x00" in raw:
+        nul = raw.index(b"\x00")
+        raise LoadError([Masalah(Lokasi(shown, raw[:nul].count(b"\n") + 1, nul - (raw.rfind(b"\n", 0, nul) + 1) + 1), "berkas memuat byte nol (bukan teks); apakah ini berkas biner atau disimpan sebagai UTF-16? Simpan ulang sebagai teks UTF-8")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

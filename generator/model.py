@@ -37,10 +37,12 @@ def _to_decimal(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("angka_bool", "harus berupa angka, bukan ya/tidak (true/false)")
     if isinstance(value, int):
-        return Decimal(value)
+        value = Decimal(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise PydanticCustomError("angka_tak_hingga", "harus berupa angka terhingga, bukan {nilai}", {"nilai": str(value)})
+        if value.adjusted() > 18 or (value != 0 and value.adjusted() < -12):
+            raise PydanticCustomError("angka_terlalu_besar", "angka terlalu besar atau terlalu kecil ({nilai}); periksa penulisannya", {"nilai": str(value)})
         return value
     if isinstance(value, float):  # only reachable when models are fed from Python, not from our loader
         return Decimal(repr(value))
