@@ -177,11 +177,15 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
             computed = cols + [sum(cols)]
             if tp.total_tercetak:
                 for c, printed in enumerate(tp.total_tercetak):
-                    if c < len(computed) and (printed or 0) != computed[c]:
+                    # null: not printed (or a "-" cell) — nothing to compare
+                    if printed is not None and c < len(computed) and printed != computed[c]:
                         label = tp.kolom[c] if c < len(tp.kolom) else "Jumlah"
                         a.add(("pegawai", "tabel", i, "total_tercetak", c), "jumlah", f"{tp.judul}: jumlah kolom '{label}'", str(printed if printed is not None else "-"), str(computed[c]))
-            if lap.pegawai.jumlah_tercetak is not None and sum(cols) != lap.pegawai.jumlah_tercetak:
-                a.add(("pegawai", "jumlah_tercetak"), "jumlah", f"jumlah pegawai di teks dibanding {tp.judul}", str(lap.pegawai.jumlah_tercetak), str(sum(cols)))
+        # the head count in the prose must match at least one table's grand total (tables may count ASN only)
+        totals = [sum(sum(v or 0 for v in r.nilai) for r in tp.baris) for tp in lap.pegawai.tabel]
+        n = lap.pegawai.jumlah_tercetak
+        if n is not None and totals and n not in totals:
+            a.add(("pegawai", "jumlah_tercetak"), "jumlah", "jumlah pegawai yang disebut di teks tidak sama dengan jumlah tabel mana pun", str(n), " / ".join(map(str, totals)))
         # tables that count the same staff by the same columns (e.g. by education and by position) must agree
         tabs = lap.pegawai.tabel
         for x in range(len(tabs)):

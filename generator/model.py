@@ -547,7 +547,7 @@ class TabelPegawai(Model):
     kolom: list[str] = Field(description="Judul kolom angka (tanpa kolom Jumlah; Jumlah dihitung)")
     judul_label: str = Field("Uraian", description="Judul kolom label baris")
     baris: list[BarisPegawai]
-    total_tercetak: list[Jumlah | None] | None = Field(None, description="Baris Jumlah tercetak, termasuk kolom Jumlah di akhir")
+    total_tercetak: list[Jumlah | None] | None = Field(None, description="Baris Jumlah tercetak, termasuk kolom Jumlah di akhir; null untuk sel yang tidak tercetak")
     nomor_tercetak: str | None = None
     keterangan: str | None = None
 
