@@ -132,7 +132,14 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
     n_iku = sum(1 for i in h.semua_indikator if i.model.iku)
     n_sas = sum(1 for s in lap.sasaran if s.tingkat == "strategis")
     n_prog = len(lap.anggaran.program)
-    for field, actual, what in (("jumlah_iku", n_iku, "IKU"), ("jumlah_sasaran", n_sas, "sasaran strategis"), ("jumlah_program", n_prog, "program")):
+    n_keg = sum(len(p.kegiatan) for p in lap.anggaran.program)
+    n_sub = sum(len(k.sub_kegiatan) for p in lap.anggaran.program for k in p.kegiatan)
+    staff = max((sum(sum(v or 0 for v in r.nilai) for r in tp.baris) for tp in (lap.pegawai.tabel if lap.pegawai else [])), default=None)
+    claims = [("jumlah_iku", n_iku, "IKU"), ("jumlah_sasaran", n_sas, "sasaran strategis"), ("jumlah_program", n_prog, "program"),
+              ("jumlah_kegiatan", n_keg, "kegiatan"), ("jumlah_sub_kegiatan", n_sub, "sub-kegiatan")]
+    if staff is not None:
+        claims.append(("jumlah_pegawai", staff, "pegawai"))
+    for field, actual, what in claims:
         for k, klaim in enumerate(getattr(pt, field)):
             if klaim.nilai != actual:
                 a.add(("tercetak", field, k), "jumlah", f"jumlah {what} yang disebut di {klaim.lokasi}", str(klaim.nilai), f"{actual} dalam data")

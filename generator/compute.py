@@ -259,6 +259,8 @@ class HasilIndikator:
     model: Indikator
     jalur: tuple
     sasaran: Sasaran | None
+    target: object  # the target measured against: PK perubahan, else PK, else the plan's target for the year
+    realisasi: object
     capaian: Hasil
     capaian_batas: Decimal | None
     predikat: str | None
@@ -308,7 +310,12 @@ def _prev_value(data: dict, tahun: int):
 
 def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Laporan, metode: Metode, anggaran: HasilAnggaran, sebelumnya: dict[int, tuple[Laporan, dict[str, Indikator]]]) -> HasilIndikator:
     y = lap.tahun
-    cap = capaian(ind.target.get(y), ind.realisasi.get(y), ind.arah, metode)
+    pk = lap.perjanjian_kinerja
+    target_pk = pk.target.get(ind.id) if pk else None
+    target_pk_p = pk.perubahan.target.get(ind.id) if pk and pk.perubahan else None
+    # performance is measured against the (latest) Perjanjian Kinerja target; without one, the plan's target
+    target = next((t for t in (target_pk_p, target_pk, ind.target.get(y)) if t is not None), None)
+    cap = capaian(target, ind.realisasi.get(y), ind.arah, metode)
     # history: this file's values, replaced by an earlier year's own file when it exists
     years = sorted({*ind.target, *ind.realisasi} - {y})
     for ty, (_, ids) in sebelumnya.items():
@@ -338,15 +345,12 @@ def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Lap
     renstra = capaian(ind.target_akhir_renstra, r_now, ind.arah, metode) if ind.target_akhir_renstra is not None else Hasil(alasan="target akhir Renstra tidak ada")
     serap, nodes = gabung_penyerapan(ind.anggaran, anggaran, metode)
     eff, eff_teks = efisiensi(cap, serap, metode)
-    pk = lap.perjanjian_kinerja
-    target_pk = pk.target.get(ind.id, ind.target.get(y)) if pk else ind.target.get(y)
-    target_pk_p = pk.perubahan.target.get(ind.id) if pk and pk.perubahan else None
     cap_batas = batasi(cap.nilai, metode)
     return HasilIndikator(
-        model=ind, jalur=jalur, sasaran=sas, capaian=cap, capaian_batas=cap_batas,
+        model=ind, jalur=jalur, sasaran=sas, target=target, realisasi=ind.realisasi.get(y), capaian=cap, capaian_batas=cap_batas,
         predikat=nilai_predikat(cap.nilai, metode), renstra=renstra, riwayat=riwayat,
         perubahan_realisasi=d_real, perubahan_capaian=d_cap, penyerapan=serap, anggaran=nodes,
-        efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk, target_pk_perubahan=target_pk_p,
+        efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk if target_pk is not None else ind.target.get(y), target_pk_perubahan=target_pk_p,
     )
 
 

@@ -710,6 +710,9 @@ class TercetakLaporan(Model):
     jumlah_sasaran: list[Klaim] = Field(default_factory=list)
     jumlah_iku: list[Klaim] = Field(default_factory=list)
     jumlah_program: list[Klaim] = Field(default_factory=list)
+    jumlah_kegiatan: list[Klaim] = Field(default_factory=list)
+    jumlah_sub_kegiatan: list[Klaim] = Field(default_factory=list)
+    jumlah_pegawai: list[Klaim] = Field(default_factory=list, description="Jumlah pegawai yang disebut di teks (dibandingkan dengan tabel pegawai)")
     jumlah_per_predikat: dict[str, Jumlah] = Field(default_factory=dict, description="Rekap jumlah indikator per predikat tercetak")
 
 
