@@ -11,9 +11,17 @@ from pathlib import Path
 from .load import Masalah
 
 
+FORMAT = "teks"
+
+
 def _print_masalah(masalah: list[Masalah]) -> None:
     for m in masalah:
-        print(m, file=sys.stderr)
+        if FORMAT == "github":  # GitHub Actions annotates the offending YAML line in the pull request
+            level = "error" if m.tingkat == "galat" else "warning"
+            msg = (f"{m.jalur}: " if m.jalur else "") + m.pesan
+            print(f"::{level} file={m.lokasi.file},line={m.lokasi.line},col={m.lokasi.col}::{msg}")
+        else:
+            print(m, file=sys.stderr)
 
 
 def _load(root: Path):
@@ -46,7 +54,11 @@ def cmd_check(args) -> int:
     total = 0
     for inst, b, _, temuan in compute_repo(repo):
         for t in temuan:
-            print(f"{'galat' if args.strict else 'peringatan'}: {t}")
+            if FORMAT == "github":
+                level = "error" if args.strict else "warning"
+                print(f"::{level} file={t.lokasi.file},line={t.lokasi.line},col={t.lokasi.col}::{t.pesan}: tercetak {t.tercetak}, dihitung {t.dihitung}")
+            else:
+                print(f"{'galat' if args.strict else 'peringatan'}: {t}")
         total += len(temuan)
     print(f"\n{total} temuan pemeriksaan data (angka tercetak berbeda dengan hitungan).")
     return 1 if (args.strict and total) else 0
@@ -117,6 +129,7 @@ def write_schemas(folder: Path) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lkip", description="Penerbit LKIP: validasi, pemeriksaan dan pembangunan situs laporan kinerja.")
     p.add_argument("--root", type=Path, default=Path("."), help="folder repositori (default: folder saat ini)")
+    p.add_argument("--format", choices=["teks", "github"], default="teks", help="format pesan: teks (berkas:baris:kolom) atau anotasi GitHub Actions")
     sub = p.add_subparsers(dest="cmd", required=True)
     sub.add_parser("validate", help="periksa semua berkas YAML dan laporkan setiap galat").set_defaults(func=cmd_validate)
     c = sub.add_parser("check", help="bandingkan angka tercetak dengan hitungan")
@@ -149,8 +162,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global FORMAT
     args = parser().parse_args(argv)
     args.root = args.root.resolve()
+    FORMAT = args.format
     try:
         return args.func(args)
     except BrokenPipeError:  # e.g. `lkip schema | head`

@@ -75,3 +75,11 @@ def test_internal_error_has_no_traceback(repo, capsys, monkeypatch):
     assert main(["--root", str(repo), "validate"]) == 3
     err = capsys.readouterr().err
     assert "Traceback" not in err and "galat internal" in err
+
+
+def test_github_annotations_point_at_yaml_line(repo, capsys):
+    p = repo / "agencies/dinas-contoh/2024.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("satuan: Persen", "satuan: [Persen]"), encoding="utf-8")
+    assert main(["--root", str(repo), "--format", "github", "validate"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=agencies/dinas-contoh/2024.yaml,line=24,col=17::sasaran[0].indikator[0].satuan: harus berupa teks" in out
