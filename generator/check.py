@@ -101,6 +101,8 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
                     other = r.target if kind == "target" else r.realisasi
                     if own is not None and other is not None and own != other:
                         a.add(j + (kind, r.tahun), kind, f"{kind} {r.tahun} '{name}' berbeda dengan {r.sumber}", _fmt_nilai(own), _fmt_nilai(other))
+        for k, lain in enumerate(t.lain):
+            _nilai_lain(a, hi, j + ("tercetak", "lain", k), lain, name)
         _komponen(a, hi)
         _efisiensi(a, hi, root_cap, name)
 
@@ -268,6 +270,7 @@ def _efisiensi(a: _Audit, hi, root_cap: list[str], name: str) -> None:
     t = hi.model.tercetak
     m = a.h.metode
     j = hi.jalur
+    before = len(a.out)
     if t.penyerapan is not None:
         if not hi.anggaran:
             match = [n for n in _walk(a.h.anggaran.program) if n.penyerapan.ada and sama(t.penyerapan, n.penyerapan.nilai, a.mode)]
@@ -287,5 +290,35 @@ def _efisiensi(a: _Audit, hi, root_cap: list[str], name: str) -> None:
         a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}' tidak sesuai rumus dari angka yang tercetak sendiri", persen(t.efisiensi), persen(own.tampil))
         return
     if hi.efisiensi.ada and not sama(t.efisiensi, hi.efisiensi.nilai, a.mode):
-        akibat = ", ".join(r for r in root_cap if name in r) or None
+        causes = [r for r in root_cap if name in r] + ([f"penyerapan tercetak {persen(t.penyerapan)}"] if len(a.out) > before else [])
+        akibat = ", ".join(causes) or None
         a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}'", persen(t.efisiensi), persen(hi.efisiensi.tampil), akibat)
+
+
+def _nilai_lain(a: _Audit, hi, jalur: tuple, lain, name: str) -> None:
+    """Compare a value printed a second time (another table, the prose) with the data."""
+    y = lain.tahun or a.h.tahun
+    where = f"'{name}' di {lain.lokasi}"
+    if lain.besaran in ("realisasi", "target"):
+        own = (hi.realisasi if lain.besaran == "realisasi" else hi.target) if y == a.h.tahun else getattr(hi.model, lain.besaran).get(y)
+        if own is None:
+            return
+        if isinstance(own, Decimal) and isinstance(lain.nilai, Decimal):
+            if not sama(lain.nilai, own, a.mode):
+                a.add(jalur, lain.besaran, f"{lain.besaran} {y} {where} berbeda dengan data", angka(lain.nilai), angka(own))
+        elif str(own) != str(lain.nilai):
+            a.add(jalur, lain.besaran, f"{lain.besaran} {y} {where} berbeda dengan data", str(lain.nilai), str(own))
+        return
+    if y == a.h.tahun:
+        computed, pred = hi.capaian, hi.predikat
+    else:
+        past = next((r for r in hi.riwayat if r.tahun == y), None)
+        if past is None:
+            return
+        computed, pred = past.capaian, None
+    if lain.besaran == "predikat":
+        if pred and str(lain.nilai).casefold() != pred.casefold():
+            a.add(jalur, "predikat", f"predikat {y} {where}", str(lain.nilai), pred)
+        return
+    if isinstance(lain.nilai, Decimal):
+        a.banding(jalur, "capaian", f"capaian {y} {where}", lain.nilai, computed)

@@ -305,6 +305,15 @@ class Pembanding(Model):
     keterangan: str | None = None
 
 
+class NilaiLain(Model):
+    """The same quantity printed again elsewhere in the report, possibly differently."""
+
+    besaran: Literal["capaian", "realisasi", "target", "predikat"] = "capaian"
+    tahun: Tahun | None = Field(None, description="Tahun nilai itu; kosong = tahun laporan")
+    nilai: Nilai
+    lokasi: str = Field(description="Di mana tercetak, mis. 'Tabel 3.3.7'")
+
+
 class TercetakIndikator(Model):
     """Values the source report printed for the report year, compared with the computed ones."""
 
@@ -315,6 +324,7 @@ class TercetakIndikator(Model):
     efisiensi: Angka | None = None
     efisiensi_teks: str | None = Field(None, description="Kesimpulan efisiensi verbal, mis. 'Efisien'")
     perubahan: Angka | None = Field(None, description="Kenaikan/penurunan dari tahun lalu (poin persen)")
+    lain: list[NilaiLain] = Field(default_factory=list, description="Nilai yang sama tercetak lagi di tempat lain (dibandingkan dengan data)")
 
 
 class TahunTercetak(Model):

@@ -1,0 +1,1034 @@
+"""Stage 4b — charts: accessible, deterministic SVG figures that explain each result, cached and drawn in parallel.
+
+How the renderer uses this module
+=================================
+
+Two calls, one per phase. Planning is pure Python (no matplotlib); drawing happens once per build::
+
+    from generator.charts import plan_charts, render_charts
+
+    jobs = []
+    for inst, b, h, temuan in results:                       # pipeline.compute_repo(repo)
+        specs = plan_charts(inst, b, h)                       # list[ChartSpec], cheap, no matplotlib
+        out = docs_dir / inst.slug / str(b.tahun)             # the report's output folder
+        jobs.append((out, specs))
+        for spec in specs:
+            c = spec.chart                                    # Chart: id, posisi, judul, alt, deskripsi,
+            ...                                               #        kolom, baris, berkas, sumber
+    stats = render_charts(jobs, root / ".lkip-cache" / "charts")   # {"dirender", "dari_cache", "berkas", "detik"}
+
+* ``Chart.posisi`` says where the figure belongs: ``indikator:<id>`` (target vs realisasi over the years, one
+  per indicator), ``bab3`` (capaian of every indicator against 100 % with the rating bands),
+  ``bab3.realisasi_anggaran`` (pagu vs realisasi per program; multi-year pagu per spending type), or the
+  ``posisi`` a YAML ``grafik`` declares. Several charts can share a posisi; keep the list order (it is the
+  order the data is discussed in). Numbering ("Gambar 3.1") is the renderer's job.
+* ``Chart.berkas`` is ``grafik/<id>.svg`` relative to the report's output folder (``<docs_dir>/<slug>/<tahun>/``);
+  from a Markdown page in that folder write ``![{alt}](grafik/<id>.svg)``. Put ``judul`` in the figure caption,
+  ``deskripsi`` in a ``<details>`` or visually-hidden paragraph, and ``kolom``/``baris`` (already formatted
+  Indonesian strings, e.g. ``25.493.311.518``, ``92,90%``) as a data table next to the chart; print ``sumber``
+  under it when not ``None``. The SVG itself also carries ``<title>`` (= ``alt``) and ``<desc>``
+  (= ``deskripsi``) and ``role="img"``, ``xml:lang="id"``.
+* ``render_charts`` draws only charts whose SVG is not in the cache (file name = SHA-256 of the chart's data,
+  its texts, the style and the code/matplotlib/Babel versions), copies every SVG into
+  ``<folder>/grafik/`` (an unchanged file is not rewritten) and deletes other ``*.svg`` files left in those
+  ``grafik/`` folders by earlier builds. The cache folder is safe to delete; it is ignored by git. With many
+  charts to draw it uses a process pool (``workers`` = CPU count by default, ``workers=1`` draws in-process).
+* Charts with fewer than 2 data points are not planned (a trend with one year, a budget with one program,
+  a YAML grafik with one label that has values); the per-report capaian chart is drawn as soon as one
+  indicator has a capaian. Indicators whose values mix numbers and grades are skipped; grade-only indicators
+  (``B``, ``BB``…) are drawn on the report's ``tingkat_nilai`` ladder.
+
+Accessibility: Okabe–Ito colours restricted to those with ≥ 3:1 contrast on white, every series also has its
+own hatch (bars) or marker/line style (lines), every mark has a direct value label, rating bands are named in
+text, numbers use Babel ``id_ID`` through :mod:`generator.format` (axes too, via ``FuncFormatter``). Figures are
+6.4 in wide with text ≥ 9 pt; labels that would overlap are rotated or wrapped. Determinism: fixed
+``svg.hashsalt``, ``svg.id``, ``svg.fonttype = 'none'`` (text stays text), no date or creator metadata.
+
+matplotlib is imported only inside the drawing functions of this module, never at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import textwrap
+import time
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any, Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+from . import format as fmt
+from .model import indonesian_to_yaml_number
+
+SUBFOLDER = "grafik"
+D = Decimal
+
+# ---------------------------------------------------------------------------------------------------
+# Public data
+
+
+@dataclass
+class Chart:
+    """What the renderer needs to place one figure; no drawing involved."""
+
+    id: str
+    posisi: str
+    judul: str
+    alt: str
+    deskripsi: str
+    kolom: list[str]
+    baris: list[list[str]]
+    berkas: str
+    sumber: str | None = None
+
+
+@dataclass
+class ChartSpec:
+    """A chart to draw: its :class:`Chart` texts plus neutral drawing instructions (plain JSON data)."""
+
+    chart: Chart
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def kunci(self) -> str:
+        """Cache key: hash of everything that ends up in the SVG, the style and the code version."""
+        payload = {
+            "id": self.chart.id,
+            "alt": self.chart.alt,
+            "deskripsi": self.chart.deskripsi,
+            "data": self.data,
+            "gaya": RC,
+            "versi": _versi(),
+        }
+        raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Style (part of the cache key)
+
+# Okabe–Ito colours that keep ≥ 3:1 contrast against white (orange, sky blue and yellow do not).
+BIRU, MERAH, HIJAU, UNGU, HITAM = "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"
+# (colour, face, hatch, marker, linestyle) per series index; series 0 is solid, the others outlined + hatched.
+GAYA = [
+    (BIRU, BIRU, None, "o", "-"),
+    (MERAH, "white", "///", "s", "--"),
+    (HIJAU, "white", "\\\\\\", "^", "-."),
+    (UNGU, "white", "xxx", "D", ":"),
+    (HITAM, "white", "...", "v", "-"),
+    (BIRU, "white", "---", "P", "--"),
+    (MERAH, "white", "ooo", "X", "-."),
+    (HIJAU, "white", "+++", "*", ":"),
+]
+TEKS = "#1a1a1a"
+ABU = "#595959"  # 7:1 on white: axes, reference lines
+PITA = ["#ececec", "#ffffff"]  # rating bands: alternating tints with dark named borders
+LEBAR = 6.4  # inches; ≈ 460 pt
+TINGGI = 3.6
+FONT = 10.0
+FONT_KECIL = 9.0
+RC: dict[str, Any] = {
+    "svg.hashsalt": "lkip-grafik",
+    "svg.fonttype": "none",
+    "font.family": ["DejaVu Sans"],
+    "font.size": FONT,
+    "axes.labelsize": FONT,
+    "xtick.labelsize": FONT,
+    "ytick.labelsize": FONT,
+    "legend.fontsize": FONT,
+    "text.color": TEKS,
+    "axes.labelcolor": TEKS,
+    "axes.edgecolor": ABU,
+    "xtick.color": TEKS,
+    "ytick.color": TEKS,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.linewidth": 0.8,
+    "grid.color": "#d9d9d9",
+    "grid.linewidth": 0.6,
+    "hatch.linewidth": 1.0,
+    "legend.frameon": False,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "axes.facecolor": "white",
+    "axes.unicode_minus": False,
+    "path.simplify": True,
+}
+
+_VERSI: str | None = None
+
+
+def _versi() -> str:
+    """Code version: this file's bytes plus the matplotlib and Babel versions (without importing them)."""
+    global _VERSI
+    if _VERSI is None:
+        from importlib.metadata import version
+
+        h = hashlib.sha256(Path(__file__).read_bytes())
+        h.update(f"|mpl {version('matplotlib')}|babel {version('babel')}".encode())
+        _VERSI = h.hexdigest()[:16]
+    return _VERSI
+
+
+# ---------------------------------------------------------------------------------------------------
+# Formatting helpers (Indonesian, via generator.format)
+
+_PERSEN = ("persen", "%", "persentase")
+_AWALAN = ("level", "indeks", "nilai", "skor", "predikat", "tingkat", "kategori", "opini")
+
+
+def _is_persen(satuan: str | None) -> bool:
+    return bool(satuan) and satuan.strip().lower() in _PERSEN  # type: ignore[union-attr]
+
+
+def _is_rupiah(satuan: str | None) -> bool:
+    return bool(satuan) and satuan.strip().lower().rstrip(".") in ("rp", "rupiah")  # type: ignore[union-attr]
+
+
+def _dengan_satuan(x: Any, satuan: str | None) -> str:
+    """A value in a sentence: ``60%``, ``3.898 orang``, ``level 3``, ``B``, ``Rp 7.290.242.400``."""
+    if x is None:
+        return fmt.KOSONG
+    if isinstance(x, str):
+        return x
+    if _is_persen(satuan):
+        return fmt.persen(x)
+    if _is_rupiah(satuan):
+        return fmt.rupiah(x)
+    s = fmt.angka(x)
+    if not satuan:
+        return s
+    u = satuan.strip()
+    u = u if (u.isupper() and len(u) > 1) else u.lower()
+    return f"{u} {s}" if u.lower() in _AWALAN else f"{s} {u}"
+
+
+def _sel(x: Any, satuan: str | None) -> str:
+    """A value in a table cell (no unit words; ``%`` for percentages)."""
+    if isinstance(x, str):
+        return x
+    return fmt.persen(x) if _is_persen(satuan) else fmt.angka(x)
+
+
+def _f(x: Any) -> float | None:
+    return float(x) if isinstance(x, (int, Decimal)) and not isinstance(x, bool) else None
+
+
+def _skala_rupiah(maks: float) -> tuple[float, str]:
+    for div, nama in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e3, "ribu")):
+        if maks >= div:
+            return div, nama
+    return 1.0, ""
+
+
+def _singkat(x: Decimal | None, div: float) -> str | None:
+    if x is None:
+        return None
+    q = (D(x) / D(repr(div))).quantize(D("0.01"), rounding=ROUND_HALF_UP) if div != 1 else D(x)
+    return fmt.angka(q)
+
+
+def _rentang(tahun: list[int]) -> str:
+    return str(tahun[0]) if len(tahun) == 1 or tahun[0] == tahun[-1] else f"{tahun[0]}–{tahun[-1]}"
+
+
+def _kalimat(s: str) -> str:
+    s = s.strip()
+    return s if s.endswith((".", "!", "?")) else s + "."
+
+
+def _gabung(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
+def _bandingkan(now: Any, prev: Any) -> str:
+    if not isinstance(now, Decimal) or not isinstance(prev, Decimal):
+        return "berubah dari" if now != prev else "sama dengan"
+    return "naik dari" if now > prev else "turun dari" if now < prev else "sama dengan"
+
+
+def _file(chart_id: str) -> str:
+    return f"{SUBFOLDER}/{chart_id}.svg"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Planning (pure): one report → list[ChartSpec]
+
+
+def plan_charts(inst, b, h) -> list[ChartSpec]:
+    """What to draw for one report (``inst``: validate.Instansi, ``b``: validate.BerkasLaporan, ``h``: compute.HasilLaporan).
+
+    Order: one trend per indicator (sasaran indicators, then tujuan indicators), the capaian overview, the
+    budget per program, the multi-year pagu, then the YAML ``grafik`` entries in file order.
+    """
+    lap = b.model
+    specs: list[ChartSpec] = []
+    for hi in [*h.semua_indikator, *h.indikator_tujuan]:
+        s = _plan_tren(hi, lap, h)
+        if s:
+            specs.append(s)
+    for s in (_plan_capaian(lap, h), _plan_anggaran(h), _plan_multi_tahun(lap)):
+        if s:
+            specs.append(s)
+    for g in lap.grafik:
+        s = _plan_grafik(g, lap)
+        if s:
+            specs.append(s)
+    # keep ids (and so file names) unique: YAML grafik keep theirs, generated ones get a suffix on collision
+    taken = {g.id for g in lap.grafik}
+    seen: set[str] = set()
+    for s in specs:
+        c = s.chart
+        if c.id in seen or (c.id in taken and not s.data.get("yaml")):
+            n = 2
+            while f"{c.id}-{n}" in taken or f"{c.id}-{n}" in seen:
+                n += 1
+            c.id = f"{c.id}-{n}"
+            c.berkas = _file(c.id)
+        seen.add(c.id)
+    return specs
+
+
+def _plan_tren(hi, lap, h) -> ChartSpec | None:
+    ind = hi.model
+    y = lap.tahun
+    rows = [(r.tahun, r.target, r.realisasi, r.capaian, r.sumber) for r in hi.riwayat if r.tahun < y]
+    rows.append((y, hi.target, hi.realisasi, hi.capaian, "laporan ini"))
+    rows = [r for r in rows if r[1] is not None or r[2] is not None]
+    if len(rows) < 2:
+        return None
+    renstra = ind.target_akhir_renstra
+    values = [v for r in rows for v in (r[1], r[2])] + [renstra]
+    values = [v for v in values if v is not None]
+    ordinal = all(isinstance(v, str) for v in values)
+    if not ordinal and not all(isinstance(v, Decimal) for v in values):
+        return None  # numbers mixed with grades: no common axis
+    ladder = list(h.metode.tingkat_nilai)
+    if ordinal and not all(v in ladder for v in values):
+        return None
+    satuan = ind.satuan
+    tahun = [r[0] for r in rows]
+
+    def pos(v: Any) -> float | None:
+        if v is None:
+            return None
+        return float(ladder.index(v) + 1) if ordinal else float(v)
+
+    seri = [
+        {"nama": "Target", "nilai": [pos(r[1]) for r in rows], "label": [None if r[1] is None else _sel(r[1], satuan) for r in rows], "gaya": 1},
+        {"nama": "Realisasi", "nilai": [pos(r[2]) for r in rows], "label": [None if r[2] is None else _sel(r[2], satuan) for r in rows], "gaya": 0},
+    ]
+    periode_akhir = lap.renstra.periode.akhir if lap.renstra else None
+    label_renstra = f"Target akhir Renstra ({periode_akhir})" if periode_akhir else "Target akhir Renstra"
+    acuan = []
+    if renstra is not None:
+        acuan.append({"nilai": pos(renstra), "label": f"{label_renstra}: {_sel(renstra, satuan)}"})
+
+    # the finding, in words
+    nama = ind.nama
+    last = next((r for r in reversed(rows) if r[2] is not None), None)
+    temuan: list[str] = []
+    if last is not None:
+        s = f"Realisasi {_dengan_satuan(last[2], satuan)} pada {last[0]}"
+        prev = next((r for r in reversed(rows) if r[2] is not None and r[0] < last[0]), None)
+        if prev is not None:
+            s += f", {_bandingkan(last[2], prev[2])} {_dengan_satuan(prev[2], satuan)} pada {prev[0]}"
+        if last[1] is not None:
+            s += f"; target {_dengan_satuan(last[1], satuan)}"
+        temuan.append(s)
+    else:
+        temuan.append(f"Belum ada realisasi; target {_dengan_satuan(rows[-1][1], satuan)} pada {rows[-1][0]}")
+    finding = temuan[0]
+    jenis_kata = "Grafik tingkat" if ordinal else "Grafik batang"
+    alt = f"{jenis_kata} target dan realisasi {nama}, {_rentang(tahun)}. {_kalimat(finding)}"
+    detail = []
+    for ty, t, r, cap, _src in rows:
+        part = f"{ty}: target {_dengan_satuan(t, satuan)}, realisasi {_dengan_satuan(r, satuan)}"
+        if cap is not None and cap.ada:
+            part += f" (capaian {fmt.persen(cap.tampil)})"
+        detail.append(part)
+    desk = [alt, _kalimat("; ".join(detail))]
+    if renstra is not None:
+        s = f"{label_renstra}: {_dengan_satuan(renstra, satuan)}"
+        if hi.renstra.ada:
+            s += f"; realisasi {y} sama dengan {fmt.persen(hi.renstra.tampil)} dari target akhir itu"
+        desk.append(_kalimat(s))
+    if ind.arah == "turun":
+        desk.append("Untuk indikator ini makin rendah nilainya makin baik.")
+    if last is not None and last[0] == y and hi.capaian.ada:
+        judul = f"{nama}: realisasi {_dengan_satuan(last[2], satuan)} pada {y}"
+        judul += f" dari target {_dengan_satuan(hi.target, satuan)} (capaian {fmt.persen(hi.capaian.tampil)})" if hi.target is not None else ""
+    else:
+        judul = f"Target dan realisasi {nama}, {_rentang(tahun)}"
+    kolom = ["Tahun", "Target", "Realisasi", "Capaian"]
+    baris = [[str(ty), _sel(t, satuan) if t is not None else fmt.KOSONG, _sel(r, satuan) if r is not None else fmt.KOSONG,
+              fmt.persen(cap.tampil) if cap is not None and cap.ada else fmt.KOSONG] for ty, t, r, cap, _ in rows]
+    if renstra is not None:
+        baris.append([label_renstra, _sel(renstra, satuan), fmt.KOSONG, fmt.persen(hi.renstra.tampil) if hi.renstra.ada else fmt.KOSONG])
+    sumber = sorted({src for *_, src in rows if src != "laporan ini"})
+    cid = f"ind-{ind.id}-tren"
+    chart = Chart(cid, f"indikator:{ind.id}", judul, alt, " ".join(desk), kolom, baris, _file(cid),
+                  "Diolah dari " + _gabung([f"LKIP {y}", *sumber]))
+    data = {
+        "bentuk": "batang", "arah": "v", "kategori": [str(t) for t in tahun], "seri": seri, "acuan": acuan,
+        "sumbu": {"jenis": "persen" if _is_persen(satuan) else "angka", "pembagi": 1, "judul": None if _is_persen(satuan) or ordinal else satuan,
+                  "tingkat": ladder if ordinal else None},
+    }
+    return ChartSpec(chart, data)
+
+
+def _plan_capaian(lap, h) -> ChartSpec | None:
+    inds = h.semua_indikator
+    ada = [i for i in inds if i.capaian.ada]
+    if not ada:
+        return None
+    y = lap.tahun
+    skala = h.metode.skala
+    kategori, nilai, label, kosong = [], [], [], []
+    for i in inds:
+        kategori.append(f"{i.model.kode}. {i.model.nama}" if i.model.kode and len(i.model.kode) <= 8 else i.model.nama)
+        nilai.append(float(i.capaian.tampil) if i.capaian.ada else None)
+        label.append(fmt.persen(i.capaian.tampil) if i.capaian.ada else None)
+        kosong.append(None if i.capaian.ada else f"tidak dihitung: {i.capaian.alasan}")
+    pita = []
+    if skala is not None:
+        for p in skala.pita:
+            pita.append({"bawah": _f(p.bawah), "atas": _f(p.atas), "label": p.predikat, "kode": p.kode})
+    n, k = len(ada), sum(1 for i in ada if i.capaian.tampil >= 100)
+    top = max(ada, key=lambda i: i.capaian.tampil)
+    low = min(ada, key=lambda i: i.capaian.tampil)
+    finding = f"{k} dari {n} indikator mencapai atau melampaui 100%"
+    alt = f"Grafik batang capaian {n} indikator kinerja tahun {y} terhadap 100%: {finding}"
+    if n > 1:
+        alt += f"; tertinggi {top.model.nama} {fmt.persen(top.capaian.tampil)}, terendah {low.model.nama} {fmt.persen(low.capaian.tampil)}"
+    else:
+        alt += f"; {top.model.nama} {fmt.persen(top.capaian.tampil)}"
+    alt = _kalimat(alt)
+    desk = [alt]
+    detail = []
+    for i in inds:
+        if i.capaian.ada:
+            detail.append(f"{i.model.nama} {fmt.persen(i.capaian.tampil)}" + (f" ({i.predikat})" if i.predikat else ""))
+        else:
+            detail.append(f"{i.model.nama} tidak dihitung ({i.capaian.alasan})")
+    desk.append(_kalimat("Capaian per indikator: " + "; ".join(detail)))
+    if skala is not None:
+        desk.append(_kalimat(f"Latar grafik menunjukkan pita predikat {skala.nama}: " + ", ".join(_pita_teks(p) for p in skala.pita)))
+    judul = f"Capaian indikator kinerja {y}: {finding}"
+    if h.keseluruhan.ada:
+        rata = f"rata-rata capaian {fmt.persen(h.keseluruhan.tampil)}" + (f" ({h.predikat})" if h.predikat else "")
+        judul += f"; {rata}"
+        desk.append(_kalimat(rata[0].upper() + rata[1:]))
+    kolom = ["Indikator", "Target", "Realisasi", "Capaian"] + (["Predikat"] if skala is not None else [])
+    baris = []
+    for i in inds:
+        row = [i.model.nama, _sel(i.target, i.model.satuan) if i.target is not None else fmt.KOSONG,
+               _sel(i.realisasi, i.model.satuan) if i.realisasi is not None else fmt.KOSONG,
+               fmt.persen(i.capaian.tampil) if i.capaian.ada else fmt.KOSONG]
+        if skala is not None:
+            row.append(i.predikat or fmt.KOSONG)
+        baris.append(row)
+    cid = "capaian-iku"
+    chart = Chart(cid, "bab3", judul, alt, " ".join(desk), kolom, baris, _file(cid), f"Diolah dari LKIP {y}")
+    data = {
+        "bentuk": "batang", "arah": "h", "kategori": kategori, "kosong": kosong,
+        "seri": [{"nama": "Capaian", "nilai": nilai, "label": label, "gaya": 0}],
+        "acuan": [{"nilai": 100.0, "label": "100%"}], "pita": pita,
+        "sumbu": {"jenis": "persen", "pembagi": 1, "judul": "Capaian (%)", "tingkat": None},
+    }
+    return ChartSpec(chart, data)
+
+
+def _pita_teks(p) -> str:
+    lo = None if p.bawah is None else fmt.angka(p.bawah)
+    hi = None if p.atas is None else fmt.angka(p.atas)
+    if lo is None:
+        rng = f"{'≤' if p.atas_inklusif else '<'} {hi}"
+    elif hi is None:
+        rng = f"{'≥' if p.bawah_inklusif else '>'} {lo}"
+    else:
+        rng = f"{'' if p.bawah_inklusif else '> '}{lo}–{hi}{'' if p.atas_inklusif else ' (tidak termasuk)'}"
+    return f"{p.predikat} {rng}"
+
+
+def _plan_anggaran(h) -> ChartSpec | None:
+    progs = [p for p in h.anggaran.program if p.pagu_efektif is not None or p.realisasi is not None]
+    if len(progs) < 2:
+        return None
+    y = h.tahun
+    maks = max(float(v) for p in progs for v in (p.pagu_efektif, p.realisasi) if v is not None)
+    div, unit = _skala_rupiah(maks)
+    seri = [
+        {"nama": "Pagu", "nilai": [_f(p.pagu_efektif) and _f(p.pagu_efektif) / div for p in progs],
+         "label": [_singkat(p.pagu_efektif, div) for p in progs], "gaya": 1},
+        {"nama": "Realisasi", "nilai": [_f(p.realisasi) and _f(p.realisasi) / div for p in progs],
+         "label": [None if p.realisasi is None else _singkat(p.realisasi, div) + (f" ({fmt.persen(p.penyerapan.tampil)})" if p.penyerapan.ada else "") for p in progs],
+         "gaya": 0},
+    ]
+    # python's ``0.0 and x`` is 0.0: keep zeros as zeros
+    for s, attr in zip(seri, ("pagu_efektif", "realisasi")):
+        s["nilai"] = [None if getattr(p, attr) is None else float(getattr(p, attr)) / div for p in progs]
+    a = h.anggaran
+    total = ""
+    if a.realisasi is not None and a.pagu_efektif is not None:
+        total = f"realisasi {fmt.rupiah(a.realisasi)} dari pagu {fmt.rupiah(a.pagu_efektif)}"
+        if a.penyerapan.ada:
+            total += f" ({fmt.persen(a.penyerapan.tampil)})"
+    alt = f"Grafik batang pagu dan realisasi anggaran {len(progs)} program tahun {y}" + (f": {total}" if total else "")
+    alt = _kalimat(alt)
+    serap = [p for p in progs if p.penyerapan.ada]
+    desk = [alt]
+    if len(serap) > 1:
+        t = max(serap, key=lambda p: p.penyerapan.tampil)
+        lo = min(serap, key=lambda p: p.penyerapan.tampil)
+        desk.append(f"Penyerapan tertinggi {t.nama} {fmt.persen(t.penyerapan.tampil)}; terendah {lo.nama} {fmt.persen(lo.penyerapan.tampil)}.")
+    desk.append(_kalimat("Per program: " + "; ".join(
+        f"{p.nama}: pagu {fmt.rupiah(p.pagu_efektif)}, realisasi {fmt.rupiah(p.realisasi)}" + (f" ({fmt.persen(p.penyerapan.tampil)})" if p.penyerapan.ada else "")
+        for p in progs)))
+    desk.append(f"Sumbu dan label angka dalam {unit} rupiah." if unit else "Sumbu dan label angka dalam rupiah.")
+    judul = f"Realisasi anggaran per program {y}" + (f": {fmt.persen(a.penyerapan.tampil)} dari pagu terserap" if a.penyerapan.ada else "")
+    kolom = ["Program", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan"]
+    baris = [[p.nama, fmt.angka(p.pagu_efektif), fmt.angka(p.realisasi), fmt.persen(p.penyerapan.tampil) if p.penyerapan.ada else fmt.KOSONG] for p in progs]
+    baris.append(["Jumlah", fmt.angka(a.pagu_efektif), fmt.angka(a.realisasi), fmt.persen(a.penyerapan.tampil) if a.penyerapan.ada else fmt.KOSONG])
+    cid = "anggaran-program"
+    chart = Chart(cid, "bab3.realisasi_anggaran", judul, alt, " ".join(desk), kolom, baris, _file(cid), f"Diolah dari LKIP {y}")
+    data = {
+        "bentuk": "batang", "arah": "h", "kategori": [p.nama for p in progs], "seri": seri,
+        "sumbu": {"jenis": "angka", "pembagi": 1, "judul": f"Rupiah ({unit})" if unit else "Rupiah", "tingkat": None},
+    }
+    return ChartSpec(chart, data)
+
+
+def _plan_multi_tahun(lap) -> ChartSpec | None:
+    pmt = lap.anggaran.pagu_multi_tahun
+    if pmt is None:
+        return None
+    tahun = sorted({t for r in pmt.baris for t, v in r.nilai.items() if v is not None})
+    if len(tahun) < 2:
+        return None
+    rows = [r for r in pmt.baris if not r.total] or list(pmt.baris)
+    vals = [float(v) for r in rows for v in r.nilai.values() if v is not None]
+    div, unit = _skala_rupiah(max(vals) if vals else 0)
+    seri = [{"nama": r.uraian, "nilai": [None if r.nilai.get(t) is None else float(r.nilai[t]) / div for t in tahun],
+             "label": [_singkat(r.nilai.get(t), div) for t in tahun], "gaya": i} for i, r in enumerate(rows)]
+    rng = _rentang(tahun)
+    changes = []
+    for r in rows:
+        present = [t for t in tahun if r.nilai.get(t) is not None]
+        if len(present) >= 2:
+            a, z = r.nilai[present[0]], r.nilai[present[-1]]
+            word = "naik" if z > a else "turun" if z < a else "tetap"
+            changes.append(f"{r.uraian} {word} dari {fmt.rupiah(a)} ({present[0]}) menjadi {fmt.rupiah(z)} ({present[-1]})"
+                           if word != "tetap" else f"{r.uraian} tetap {fmt.rupiah(a)} ({present[0]}–{present[-1]})")
+    alt = _kalimat(f"Grafik batang pagu anggaran per jenis belanja, {rng}" + (f": {changes[0]}" if len(changes) == 1 else ""))
+    desk = [alt]
+    if len(changes) > 1:
+        desk.append(_kalimat("; ".join(changes)))
+    totals = [r for r in pmt.baris if r.total]
+    for r in totals:
+        desk.append(_kalimat(f"{r.uraian}: " + "; ".join(f"{t} {fmt.rupiah(r.nilai.get(t))}" for t in tahun if r.nilai.get(t) is not None)))
+    desk.append(f"Sumbu dan label angka dalam {unit} rupiah." if unit else "Sumbu dan label angka dalam rupiah.")
+    judul = pmt.judul or f"Pagu anggaran per jenis belanja, {rng}"
+    kolom = ["Uraian"] + [f"{t} (Rp)" for t in tahun]
+    baris = [[r.uraian] + [fmt.angka(r.nilai.get(t)) for t in tahun] for r in pmt.baris]
+    cid = "anggaran-multi-tahun"
+    chart = Chart(cid, "bab3.realisasi_anggaran", judul, alt, " ".join(desk), kolom, baris, _file(cid), f"Diolah dari LKIP {lap.tahun}")
+    data = {
+        "bentuk": "batang", "arah": "v", "kategori": [str(t) for t in tahun], "seri": seri,
+        "sumbu": {"jenis": "angka", "pembagi": 1, "judul": f"Rupiah ({unit})" if unit else "Rupiah", "tingkat": None},
+    }
+    return ChartSpec(chart, data)
+
+
+def _leaf_titles(kolom) -> list[str]:
+    out: list[str] = []
+
+    def walk(items, prefix: str) -> None:
+        for k in items:
+            name = f"{prefix} – {k.judul}" if prefix else k.judul
+            if k.sub:
+                walk(k.sub, name)
+            else:
+                out.append(name)
+
+    walk(kolom, "")
+    return out
+
+
+def _cell_number(x: Any) -> Decimal | None:
+    if isinstance(x, bool) or x is None:
+        return None
+    if isinstance(x, (int, Decimal)):
+        return D(x)
+    if isinstance(x, str):
+        t = indonesian_to_yaml_number(x)
+        if t is None:
+            t = x.strip().rstrip("%").strip()
+        try:
+            d = D(t)
+        except Exception:
+            return None
+        return d if d.is_finite() else None
+    return None
+
+
+def _cell_text(x: Any) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, (int, Decimal)) and not isinstance(x, bool):
+        return fmt.angka(x)
+    return str(x)
+
+
+def _plan_grafik(g, lap) -> ChartSpec | None:
+    """A chart declared in the YAML (``Laporan.grafik``), from table columns or inline values."""
+    tabel = next((t for t in lap.tabel if t.id == g.tabel), None) if g.tabel else None
+    head = "Kategori"
+    if tabel is not None:
+        titles = _leaf_titles(tabel.kolom)
+        rows = tabel.baris
+        if g.label_kolom and 1 <= g.label_kolom <= len(titles):
+            labels = [_cell_text(r[g.label_kolom - 1]) if g.label_kolom - 1 < len(r) else "" for r in rows]
+            head = titles[g.label_kolom - 1]
+        elif g.label:
+            labels = list(g.label)
+        else:
+            labels = [str(i + 1) for i in range(len(rows))]
+    else:
+        rows, titles = [], []
+        labels = list(g.label or [])
+    n = len(labels)
+    series: list[tuple[str, list[Decimal | None]]] = []
+    for s in g.seri:
+        if s.kolom is not None and tabel is not None:
+            col = s.kolom - 1
+            vals = [_cell_number(r[col]) if col < len(r) else None for r in rows]
+        elif s.nilai is not None:
+            vals = list(s.nilai)
+        else:
+            continue
+        vals = (vals + [None] * n)[:n]
+        series.append((s.nama, vals))
+    if not series:
+        return None
+    keep = [i for i in range(n) if any(v[i] is not None for _, v in series)]
+    if len(keep) < 2:
+        return None
+    labels = [labels[i] for i in keep]
+    series = [(nm, [v[i] for i in keep]) for nm, v in series]
+    satuan = g.satuan
+    persen, rupiah = _is_persen(satuan), _is_rupiah(satuan)
+    div, unit = 1.0, ""
+    if rupiah:
+        div, unit = _skala_rupiah(max((float(x) for _, v in series for x in v if x is not None), default=0))
+    jenis_kata = {"batang": "batang", "garis": "garis", "batang_bertumpuk": "batang bertumpuk"}[g.jenis]
+
+    def lab(x: Decimal | None) -> str | None:
+        if x is None:
+            return None
+        if rupiah:
+            return _singkat(x, div)
+        return fmt.persen(x) if persen else fmt.angka(x)
+
+    seri = [{"nama": nm, "nilai": [None if x is None else float(x) / div for x in v], "label": [lab(x) for x in v], "gaya": i}
+            for i, (nm, v) in enumerate(series)]
+    # finding in words
+    findings = []
+    for nm, v in series:
+        pts = [(labels[i], x) for i, x in enumerate(v) if x is not None]
+        if not pts:
+            continue
+        pre = f"{nm}: " if len(series) > 1 else ""
+        if g.jenis == "garis" and len(pts) >= 2:
+            (la, a), (lz, z) = pts[0], pts[-1]
+            word = "naik" if z > a else "turun" if z < a else "tetap"
+            findings.append(f"{pre}{word} dari {_dengan_satuan(a, satuan)} ({la}) menjadi {_dengan_satuan(z, satuan)} ({lz})" if word != "tetap"
+                            else f"{pre}tetap {_dengan_satuan(a, satuan)} dari {la} sampai {lz}")
+        else:
+            hi_ = max(pts, key=lambda p: p[1])
+            lo_ = min(pts, key=lambda p: p[1])
+            findings.append(f"{pre}tertinggi {hi_[0]} {_dengan_satuan(hi_[1], satuan)}, terendah {lo_[0]} {_dengan_satuan(lo_[1], satuan)}")
+    if g.jenis == "batang_bertumpuk" and len(series) > 1:
+        tot = [(labels[i], sum((v[i] for _, v in series if v[i] is not None), D(0))) for i in range(len(labels))]
+        t = max(tot, key=lambda p: p[1])
+        findings.insert(0, f"jumlah tertinggi {t[0]} {_dengan_satuan(t[1], satuan)}")
+    alt = _kalimat(f"Grafik {jenis_kata} {g.judul}" + (f": {findings[0]}" if findings else ""))
+    desk = [alt]
+    if len(findings) > 1:
+        desk.append(_kalimat("; ".join(findings[1:])))
+    desk.append(_kalimat("Nilai: " + "; ".join(
+        f"{labels[i]}: " + ", ".join(f"{nm} {_dengan_satuan(v[i], satuan)}" if len(series) > 1 else _dengan_satuan(v[i], satuan) for nm, v in series)
+        for i in range(len(labels)))))
+    if unit:
+        desk.append(f"Sumbu dan label angka dalam {unit} rupiah.")
+    kolom = [head] + [nm for nm, _ in series]
+    baris = [[labels[i]] + [fmt.KOSONG if v[i] is None else (fmt.angka(v[i]) if rupiah else _sel(v[i], satuan)) for _, v in series] for i in range(len(labels))]
+    sumber = g.sumber or (tabel.sumber if tabel is not None else None)
+    chart = Chart(g.id, g.posisi, g.judul, alt, " ".join(desk), kolom, baris, _file(g.id), sumber)
+    pendek = all(len(x) <= 12 for x in labels) and len(labels) * (1 if g.jenis != "batang" else len(series)) <= 24
+    sumbu_judul = f"Rupiah ({unit})" if rupiah and unit else (None if persen else satuan)
+    data = {
+        "yaml": True,
+        "bentuk": {"batang": "batang", "garis": "garis", "batang_bertumpuk": "tumpuk"}[g.jenis],
+        "arah": "v" if (pendek or g.jenis == "garis") else "h",
+        "kategori": labels, "seri": seri,
+        "sumbu": {"jenis": "persen" if persen else "angka", "pembagi": 1, "judul": sumbu_judul, "tingkat": None},
+    }
+    return ChartSpec(chart, data)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Drawing (matplotlib imported here only)
+
+
+def _tick_text(v: float, jenis: str) -> str:
+    """Axis tick in Indonesian: 12.5 → ``12,5``; 20000 → ``20.000``; percentages get ``%``."""
+    x = round(v, 2)
+    if x == 0:
+        x = 0.0
+    d = D(repr(x))
+    d = d.quantize(D(1)) if d == d.to_integral_value() else d.normalize()
+    s = fmt.angka(d)
+    return s + "%" if jenis == "persen" else s
+
+
+def _wrap(text: str, width: int, lines: int) -> str:
+    parts = textwrap.wrap(text, width=width, break_long_words=True) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: max(1, width - 1)].rstrip() + "…"
+    return "\n".join(parts)
+
+
+def _overlap(boxes: list) -> bool:
+    boxes = [b for b in boxes if b is not None]
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            if boxes[i].overlaps(boxes[j]):
+                return True
+    return False
+
+
+def draw_svg(spec: ChartSpec) -> bytes:
+    """Draw one chart and return the SVG bytes (deterministic for the same spec)."""
+    import matplotlib
+
+    with matplotlib.rc_context({**RC, "svg.id": f"grafik-{spec.chart.id}"}):
+        fig = _figure(spec.data)
+        import io
+
+        buf = io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Title": spec.chart.alt, "Date": None, "Creator": None, "Format": None,
+                                                 "Type": None, "Language": "id"})
+    return _accessible(buf.getvalue(), spec.chart)
+
+
+def _accessible(svg: bytes, c: Chart) -> bytes:
+    """Give the root ``<svg>`` role/lang/labels and put ``<desc>`` right after matplotlib's ``<title>``."""
+    text = svg.decode("utf-8")
+    tid, did = f"grafik-{c.id}-judul", f"grafik-{c.id}-desk"
+    text = text.replace("<svg ", f'<svg role="img" aria-labelledby="{tid}" aria-describedby="{did}" xml:lang="id" lang="id" ', 1)
+    title_xml = f"<title>{escape(c.alt)}</title>"
+    if title_xml in text:
+        text = text.replace(title_xml, f"<title id={quoteattr(tid)}>{escape(c.alt)}</title>\n <desc id={quoteattr(did)}>{escape(c.deskripsi)}</desc>", 1)
+    else:  # matplotlib escapes differently: insert our own after the root start tag
+        end = text.index(">", text.index("<svg ")) + 1
+        text = text[:end] + f"\n <title id={quoteattr(tid)}>{escape(c.alt)}</title>\n <desc id={quoteattr(did)}>{escape(c.deskripsi)}</desc>" + text[end:]
+    return text.encode("utf-8")
+
+
+def _figure(d: dict):
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter, FixedLocator, MaxNLocator
+
+    arah, bentuk = d["arah"], d["bentuk"]
+    kategori: list[str] = d["kategori"]
+    seri: list[dict] = d["seri"]
+    sumbu = d["sumbu"]
+    tingkat = sumbu.get("tingkat")
+    n, k = len(kategori), len(seri)
+    if arah == "h":
+        wrapped = [_wrap(c, 28, 3) for c in kategori]
+        lines = [w.count("\n") + 1 for w in wrapped]
+        per = [max(0.42, 0.17 * ln + 0.16, (0.24 * k + 0.14) if bentuk != "tumpuk" else 0.42) for ln in lines]
+        tinggi = max(2.4, 1.15 + sum(per) + (0.35 if d.get("pita") else 0) + (0.3 if k > 1 else 0))
+    else:
+        wrapped = [_wrap(c, 14, 3) for c in kategori]
+        tinggi = TINGGI + (0.25 if k > 2 else 0)
+    fig = Figure(figsize=(LEBAR, tinggi), layout="constrained")
+    fig.get_layout_engine().set(h_pad=0.06, w_pad=0.06)
+    ax = fig.add_subplot()
+    ax.set_axisbelow(True)
+    val_axis = ax.xaxis if arah == "h" else ax.yaxis
+    cat_axis = ax.yaxis if arah == "h" else ax.xaxis
+    ax.grid(True, axis="x" if arah == "h" else "y")
+    if arah == "h":
+        ax.spines["left"].set_visible(True)
+    pos = list(range(n))
+    labels_artists = []  # value labels to keep inside the axes
+    handles = []
+
+    def style(i: int):
+        return GAYA[i % len(GAYA)]
+
+    if bentuk in ("batang", "tumpuk"):
+        width = 0.8 / (k if bentuk == "batang" else 1)
+        if k == 1:
+            width = 0.6
+        base = [0.0] * n
+        for si, s in enumerate(seri):
+            color, face, hatch, _m, _ls = style(s["gaya"])
+            off = (si - (k - 1) / 2) * width if bentuk == "batang" else 0.0
+            # Horizontal bars are drawn top-down, so the first series comes first on screen too.
+            if arah == "h" and bentuk == "batang":
+                off = -off
+            xs, hs, bs, labs = [], [], [], []
+            for ci, v in enumerate(s["nilai"]):
+                if v is None:
+                    continue
+                xs.append(pos[ci] + off)
+                hs.append(v)
+                bs.append(base[ci] if bentuk == "tumpuk" else 0.0)
+                labs.append((ci, s["label"][ci]))
+            kw = dict(color=face, edgecolor=color, linewidth=1.2, hatch=hatch, label=s["nama"], zorder=2)
+            bars = (ax.barh(xs, hs, height=width, left=bs, **kw) if arah == "h" else ax.bar(xs, hs, width=width, bottom=bs, **kw))
+            handles.append(Patch(facecolor=face, edgecolor=color, hatch=hatch, linewidth=1.2, label=s["nama"]))
+            for rect, (ci, text) in zip(bars.patches, labs):
+                if not text:
+                    continue
+                v = s["nilai"][ci]
+                if bentuk == "tumpuk":
+                    # label segments inside, centred; dropped later if they do not fit
+                    cx = rect.get_x() + rect.get_width() / 2
+                    cy = rect.get_y() + rect.get_height() / 2
+                    t = ax.text(cx, cy, text, ha="center", va="center", fontsize=FONT_KECIL, color=TEKS, zorder=4,
+                                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9))
+                    t._lkip_rect = rect  # type: ignore[attr-defined]
+                    labels_artists.append(("seg", t))
+                    continue
+                if arah == "h":
+                    end = rect.get_x() + rect.get_width()
+                    t = ax.annotate(text, (end, rect.get_y() + rect.get_height() / 2), xytext=(3 if v >= 0 else -3, 0), textcoords="offset points",
+                                    ha="left" if v >= 0 else "right", va="center", fontsize=FONT_KECIL, zorder=4)
+                else:
+                    end = rect.get_y() + rect.get_height()
+                    t = ax.annotate(text, (rect.get_x() + rect.get_width() / 2, end), xytext=(0, 2 if v >= 0 else -2), textcoords="offset points",
+                                    ha="center", va="bottom" if v >= 0 else "top", fontsize=FONT_KECIL, zorder=4)
+                labels_artists.append(("end", t))
+            if bentuk == "tumpuk":
+                for ci, v in enumerate(s["nilai"]):
+                    if v is not None:
+                        base[ci] += v
+        if bentuk == "tumpuk" and k > 1:
+            for ci in range(n):
+                if any(s["nilai"][ci] is not None for s in seri):
+                    tot = base[ci]
+                    text = _tick_text(tot, sumbu["jenis"]) if not any(s["label"][ci] for s in seri) else _jumlah_label(seri, ci, sumbu["jenis"])
+                    if arah == "h":
+                        t = ax.annotate(text, (tot, pos[ci]), xytext=(3, 0), textcoords="offset points", ha="left", va="center", fontsize=FONT_KECIL, fontweight="bold")
+                    else:
+                        t = ax.annotate(text, (pos[ci], tot), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=FONT_KECIL, fontweight="bold")
+                    labels_artists.append(("end", t))
+    else:  # garis
+        for si, s in enumerate(seri):
+            color, _face, _hatch, marker, ls = style(s["gaya"])
+            xs = [pos[i] for i, v in enumerate(s["nilai"]) if v is not None]
+            ys = [v for v in s["nilai"] if v is not None]
+            ax.plot(xs, ys, color=color, linestyle=ls, marker=marker, markersize=6, linewidth=1.8, label=s["nama"], zorder=3,
+                    markerfacecolor=color if si == 0 else "white", markeredgewidth=1.4)
+            handles.append(Line2D([], [], color=color, linestyle=ls, marker=marker, markersize=6, linewidth=1.8, label=s["nama"],
+                                  markerfacecolor=color if si == 0 else "white", markeredgewidth=1.4))
+            # alternate label side per series so two close lines do not collide
+            up = si % 2 == 0
+            for ci, v in enumerate(s["nilai"]):
+                if v is None or not s["label"][ci]:
+                    continue
+                t = ax.annotate(s["label"][ci], (pos[ci], v), xytext=(0, 6 if up else -6), textcoords="offset points",
+                                ha="center", va="bottom" if up else "top", fontsize=FONT_KECIL, zorder=4,
+                                bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
+                labels_artists.append(("pt", t))
+
+    # category axis
+    cat_axis.set_major_locator(FixedLocator(pos))
+    cat_axis.set_ticklabels(wrapped)
+    cat_axis.set_tick_params(length=0)
+    if arah == "h":
+        ax.set_ylim(n - 0.5, -0.5 - (0.55 if d.get("pita") else 0.0))
+    else:
+        ax.set_xlim(-0.6, n - 0.4)
+    # value axis
+    jenis = sumbu["jenis"]
+    if tingkat:
+        val_axis.set_major_locator(FixedLocator(list(range(1, len(tingkat) + 1))))
+        val_axis.set_ticklabels(tingkat)
+    else:
+        val_axis.set_major_locator(MaxNLocator(nbins=6 if arah == "v" else 5, steps=[1, 2, 2.5, 5, 10]))
+        val_axis.set_major_formatter(FuncFormatter(lambda v, _p: _tick_text(v, jenis)))
+    if sumbu.get("judul"):
+        (ax.set_xlabel if arah == "h" else ax.set_ylabel)(sumbu["judul"])
+
+    # data range incl. reference lines and bands
+    vals = [v for s in seri for v in s["nilai"] if v is not None]
+    if bentuk == "tumpuk":
+        vals += [sum(s["nilai"][ci] or 0 for s in seri) for ci in range(n)]
+    acuan = d.get("acuan") or []
+    vals += [a["nilai"] for a in acuan if a.get("nilai") is not None]
+    lo = min([0.0, *vals])
+    hi = max([0.0, *vals])
+    if tingkat:
+        lo, hi = 0.0, float(len(tingkat)) + 0.3
+    elif hi == lo:
+        hi = lo + 1
+    span = hi - lo
+    if not tingkat:
+        hi = hi + span * 0.05 if hi > 0 else hi
+        lo = lo - span * 0.05 if lo < 0 else lo
+    setlim = ax.set_xlim if arah == "h" else ax.set_ylim
+    setlim(lo, hi)
+
+    # rating bands (capaian chart)
+    band_texts = []
+    for bi, p in enumerate(d.get("pita") or []):
+        b_lo = p["bawah"] if p["bawah"] is not None else -1e18
+        b_hi = p["atas"] if p["atas"] is not None else 1e18
+        span_fn = ax.axvspan if arah == "h" else ax.axhspan
+        span_fn(b_lo, b_hi, facecolor=PITA[bi % 2], edgecolor="none", zorder=0)
+        for edge in (p["bawah"], p["atas"]):
+            if edge is not None:
+                (ax.axvline if arah == "h" else ax.axhline)(edge, color=ABU, linewidth=0.6, linestyle=(0, (2, 2)), zorder=1)
+        band_texts.append((p, b_lo, b_hi))
+    if d.get("pita"):
+        setlim(lo, hi)  # spans must not widen the view
+
+    # reference lines
+    for a in acuan:
+        if a.get("nilai") is None:
+            continue
+        if arah == "h":
+            ax.axvline(a["nilai"], color=HITAM, linewidth=1.3, zorder=3)
+            t = ax.text(a["nilai"], 1.0, a["label"], transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=FONT_KECIL,
+                        fontweight="bold", clip_on=False)
+        else:
+            ax.axhline(a["nilai"], color=HITAM, linewidth=1.3, linestyle=(0, (6, 3)), zorder=3)
+            t = ax.text(0.99, a["nilai"], a["label"], transform=ax.get_yaxis_transform(), ha="right", va="bottom", fontsize=FONT_KECIL, zorder=5,
+                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9))
+        handles.append(Line2D([], [], color=HITAM, linewidth=1.3, linestyle="-" if arah == "h" else (0, (6, 3)), label=a["label"].split(":")[0]))
+
+    # categories without data: say so in text
+    for ci, txt in enumerate(d.get("kosong") or []):
+        if txt:
+            if arah == "h":
+                ax.annotate(_wrap(txt, 48, 2), (0, pos[ci]), xytext=(3, 0), textcoords="offset points", ha="left", va="center",
+                            fontsize=FONT_KECIL, style="italic", color=TEKS)
+            else:
+                ax.annotate(_wrap(txt, 12, 3), (pos[ci], 0), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
+                            fontsize=FONT_KECIL, style="italic", color=TEKS)
+
+    if k > 1 or (acuan and arah == "v"):
+        fig.legend(handles=handles, loc="outside upper center", ncols=min(len(handles), 3 if arah == "v" else 2), handlelength=2.2,
+                   columnspacing=1.2, handletextpad=0.5)
+
+    _fit(fig, ax, arah, labels_artists, band_texts, setlim, lo, hi, tingkat is not None)
+    return fig
+
+
+def _jumlah_label(seri: list[dict], ci: int, jenis: str) -> str:
+    tot = sum(s["nilai"][ci] or 0 for s in seri)
+    return "Σ " + _tick_text(tot, jenis)
+
+
+def _fit(fig, ax, arah: str, labels_artists, band_texts, setlim, lo: float, hi: float, ordinal: bool) -> None:
+    """Make room for value labels, rotate/wrap what would overlap, name the rating bands that fit."""
+    fig.draw_without_rendering()
+    r = fig.canvas.get_renderer()
+    ends = [t for kind, t in labels_artists if kind == "end"]
+    # vertical bars: labels side by side may collide → rotate them
+    if arah == "v" and _overlap([t.get_window_extent(r) for t in ends]):
+        for t in ends:
+            t.set_rotation(90)
+            t.set_rotation_mode("anchor")
+            t.set_ha("left")
+            t.set_va("center")
+            t.xyann = (0, 3) if t.get_position()[1] >= 0 else (0, -3)
+            if t.xyann[1] < 0:
+                t.set_ha("right")
+    # category tick labels (vertical charts) colliding → rotate
+    if arah == "v":
+        ticks = ax.get_xticklabels()
+        fig.draw_without_rendering()
+        if _overlap([t.get_window_extent(r) for t in ticks if t.get_text()]):
+            for t in ticks:
+                t.set_rotation(30)
+                t.set_ha("right")
+                t.set_rotation_mode("anchor")
+    # headroom: grow the value range until every end/point label is inside the axes
+    for _ in range(3):
+        fig.draw_without_rendering()
+        box = ax.get_window_extent(r)
+        need_hi, need_lo = hi, lo
+        for kind, t in labels_artists:
+            if kind == "seg":
+                continue
+            bb = t.get_window_extent(r)
+            if arah == "h":
+                px_per = box.width / (hi - lo) if hi > lo else 1
+                if bb.x1 > box.x1:
+                    need_hi = max(need_hi, hi + (bb.x1 - box.x1) / px_per * 1.08)
+                if bb.x0 < box.x0:
+                    need_lo = min(need_lo, lo - (box.x0 - bb.x0) / px_per * 1.08)
+            else:
+                px_per = box.height / (hi - lo) if hi > lo else 1
+                if bb.y1 > box.y1:
+                    need_hi = max(need_hi, hi + (bb.y1 - box.y1) / px_per * 1.08)
+                if bb.y0 < box.y0 and lo < 0:
+                    need_lo = min(need_lo, lo - (box.y0 - bb.y0) / px_per * 1.08)
+        if ordinal:
+            need_lo = lo
+        if need_hi == hi and need_lo == lo:
+            break
+        hi, lo = need_hi, need_lo
+        setlim(lo, hi)
+    # stacked segment labels that do not fit their segment are removed (the total and the table carry them)
+    for kind, t in labels_artists:
+        if kind == "seg":
+            bb = t.get_window_extent(r)
+            rb = t._lkip_rect.get_window_extent(r)  # type: ignore[attr-defined]
+            if bb.width > rb.width + 1 or bb.height > rb.height + 1:
+                t.remove()
+    # band names: full name if it fits, else the short code, else left out (described in <desc>)
+    if band_texts:
+        fig.draw_without_rendering()
+        box = ax.get_window_extent(r)
+        view_lo, view_hi = (ax.get_xlim() if arah == "h" else ax.get_ylim())
+        for p, b_lo, b_hi in band_texts:
+            a, z = max(b_lo, view_lo), min(b_hi, view_hi)
+            if z <= a:
+                continue
+            mid = (a + z) / 2
+            width_px = (z - a) / (view_hi - view_lo) * (box.width if arah == "h" else box.height)
+            for cand in [p["label"], p.get("kode")]:
+                if not cand:
+                    continue
+                if arah == "h":
+                    t = ax.text(mid, 0.0, cand, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=FONT_KECIL, color=TEKS,
+                                zorder=1.5)
+                    t.set_y(1.0)
+                    t.set_va("top")
+                    t.set_transform(ax.get_xaxis_transform())
+                    t.set_position((mid, 0.995))
+                else:
+                    t = ax.text(0.005, mid, cand, transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=FONT_KECIL, color=TEKS,
+                                zorder=1.5)
+                fig.draw_without_rendering()
+                bb = t.get_window_extent(r)
+                size = bb.width if arah == "h" else bb.height
+                if size + 4 <= width_px:
+                    break
+                t.remove()
