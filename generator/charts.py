@@ -688,7 +688,7 @@ def _plan_grafik(g, lap) -> ChartSpec | None:
 
 def _tick_text(v: float, jenis: str) -> str:
     """Axis tick in Indonesian: 12.5 → ``12,5``; 20000 → ``20.000``; percentages get ``%``."""
-    x = round(v, 2)
+    x = round(float(v), 2)
     if x == 0:
         x = 0.0
     d = D(repr(x))
@@ -743,6 +743,7 @@ def _accessible(svg: bytes, c: Chart) -> bytes:
 
 
 def _figure(d: dict):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
     from matplotlib.lines import Line2D
@@ -763,6 +764,7 @@ def _figure(d: dict):
         wrapped = [_wrap(c, 14, 3) for c in kategori]
         tinggi = TINGGI + (0.25 if k > 2 else 0)
     fig = Figure(figsize=(LEBAR, tinggi), layout="constrained")
+    FigureCanvasAgg(fig)  # text measurement for the layout checks; saving as SVG switches canvas
     fig.get_layout_engine().set(h_pad=0.06, w_pad=0.06)
     ax = fig.add_subplot()
     ax.set_axisbelow(True)
@@ -1032,3 +1034,75 @@ def _fit(fig, ax, arah: str, labels_artists, band_texts, setlim, lo: float, hi: 
                 if size + 4 <= width_px:
                     break
                 t.remove()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cache + parallel rendering
+
+
+def _tulis_atomik(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _gambar_ke_cache(batch: list[tuple[str, ChartSpec]], cache_dir: str) -> list[str]:
+    """Worker: draw each spec and store it as ``<cache_dir>/<kunci>.svg``. Returns the keys drawn."""
+    done = []
+    for key, spec in batch:
+        _tulis_atomik(Path(cache_dir) / f"{key}.svg", draw_svg(spec))
+        done.append(key)
+    return done
+
+
+MIN_PER_WORKER = 6  # below this many charts per process, a pool costs more than it saves (≈1 s to import matplotlib)
+
+
+def render_charts(jobs: Iterable[tuple[Path, list[ChartSpec]]], cache_dir: Path, workers: int | None = None) -> dict[str, float]:
+    """Draw (or take from the cache) every chart and write it to ``<folder>/<chart.berkas>``.
+
+    ``jobs``: ``(report output folder, plan_charts(...))`` pairs. Only charts whose cache entry is missing are
+    drawn; identical charts are drawn once. Stale ``*.svg`` files in each ``<folder>/grafik/`` are removed.
+    Returns ``{"dirender": drawn now, "dari_cache": files served from an existing cache entry,
+    "berkas": files in the output, "detik": seconds}``.
+    """
+    start = time.perf_counter()
+    jobs = [(Path(folder), list(specs)) for folder, specs in jobs]
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    keyed: list[tuple[Path, ChartSpec, str]] = [(folder, s, s.kunci) for folder, specs in jobs for s in specs]
+    todo: dict[str, ChartSpec] = {}
+    for _folder, s, key in keyed:
+        if key not in todo and not (cache_dir / f"{key}.svg").exists():
+            todo[key] = s
+    items = list(todo.items())
+    n_workers = min(workers or os.cpu_count() or 1, max(1, len(items) // MIN_PER_WORKER))
+    if n_workers <= 1:
+        _gambar_ke_cache(items, str(cache_dir))
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        batches = [items[i::n_workers] for i in range(n_workers)]  # one batch per process: matplotlib imported once each
+        with ProcessPoolExecutor(max_workers=n_workers) as pool:
+            for _ in pool.map(_gambar_ke_cache, batches, [str(cache_dir)] * len(batches)):
+                pass
+    berkas = 0
+    expected: dict[Path, set[str]] = {}
+    for folder, s, key in keyed:
+        dest = folder / s.chart.berkas
+        expected.setdefault(dest.parent, set()).add(dest.name)
+        data = (cache_dir / f"{key}.svg").read_bytes()
+        if not (dest.exists() and dest.read_bytes() == data):
+            _tulis_atomik(dest, data)
+        berkas += 1
+    for folder, _specs in jobs:
+        sub = folder / SUBFOLDER
+        keep = expected.get(sub, set())
+        if sub.is_dir():
+            for p in sub.glob("*.svg"):
+                if p.name not in keep:
+                    p.unlink()
+    drawn = len(items)
+    return {"dirender": drawn, "dari_cache": berkas - sum(1 for _f, _s, k in keyed if k in todo), "berkas": berkas,
+            "detik": round(time.perf_counter() - start, 3)}

@@ -51,10 +51,18 @@ class Temuan:
 
 
 def sama(printed: Decimal | None, computed: Decimal | None, mode: str) -> bool:
-    """Equal at the printed precision, under either common rounding convention (half-up or truncation)."""
+    """Equal at the printed precision under the report's rounding mode."""
     if printed is None or computed is None:
         return True
-    return bulat_seperti(computed, printed, mode) == printed or bulat_seperti(computed, printed, "potong") == printed or bulat_seperti(computed, printed, "setengah_ke_atas") == printed
+    return bulat_seperti(computed, printed, mode) == printed
+
+
+def mode_lain(printed: Decimal, computed: Decimal, mode: str) -> str | None:
+    """When the printed value only matches under the *other* rounding mode, say which."""
+    other = "potong" if mode == "setengah_ke_atas" else "setengah_ke_atas"
+    if bulat_seperti(computed, printed, other) == printed:
+        return "dipotong, padahal metode laporan membulatkan setengah ke atas" if other == "potong" else "dibulatkan setengah ke atas, padahal metode laporan memotong"
+    return None
 
 
 class _Audit:
@@ -70,7 +78,10 @@ class _Audit:
         value = computed.nilai if isinstance(computed, Hasil) else computed
         if printed is None or value is None or sama(printed, value, self.mode):
             return False
-        self.add(jalur, bidang, pesan, fmt(printed), fmt(bulat(value, self.h.metode.pembulatan) if fmt is persen else value), akibat)
+        other = mode_lain(printed, value, self.mode)
+        if other:
+            pesan = f"{pesan}: angka tercetak {other}"
+        self.add(jalur, bidang, pesan, fmt(printed), fmt(bulat_seperti(value, printed, self.mode) if other else bulat(value, self.h.metode.pembulatan) if fmt is persen else value), akibat)
         return True
 
 
@@ -89,6 +100,13 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
             root_cap.append(f"capaian '{name}'")
         if t.predikat and hi.predikat and t.predikat.casefold() != hi.predikat.casefold():
             a.add(j + ("tercetak", "predikat"), "predikat", f"predikat '{name}' tidak sesuai skala {m.skala_nama}", t.predikat, hi.predikat)
+        plan = ind.target.get(h.tahun)
+        for label, pk_t in (("Perjanjian Kinerja", lap.perjanjian_kinerja.target.get(ind.id) if lap.perjanjian_kinerja else None),
+                            ("Perjanjian Kinerja perubahan", lap.perjanjian_kinerja.perubahan.target.get(ind.id) if lap.perjanjian_kinerja and lap.perjanjian_kinerja.perubahan else None)):
+            if pk_t is not None and plan is not None and pk_t != plan:
+                kind = "perjanjian_kinerja" if label == "Perjanjian Kinerja" else "perjanjian_kinerja.perubahan"
+                path = ("perjanjian_kinerja", "target", ind.id) if kind == "perjanjian_kinerja" else ("perjanjian_kinerja", "perubahan", "target", ind.id)
+                a.add(path, "target", f"target {h.tahun} '{name}' di {label} berbeda dengan target Renstra; capaian diukur terhadap target {label}", _fmt_nilai(pk_t), f"{_fmt_nilai(plan)} (Renstra)")
         a.banding(j + ("tercetak", "capaian_renstra"), "capaian_renstra", f"capaian '{name}' terhadap target akhir Renstra", t.capaian_renstra, hi.renstra)
         for ty, printed in ind.riwayat_tercetak.items():
             past = next((r for r in hi.riwayat if r.tahun == ty), None)
