@@ -1,0 +1,104 @@
+"""The three real sample reports: headline numbers and the audit — every known discrepancy, and no other."""
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from generator.load import format_path
+from generator.pipeline import compute_repo
+from generator.validate import load_repo
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def reports():
+    repo, problems = load_repo(ROOT)
+    assert repo is not None, "\n".join(map(str, problems))
+    return {(inst.slug, b.tahun): (b, h, findings) for inst, b, h, findings in compute_repo(repo)}
+
+
+def findings(reports, key):
+    return {(format_path(f.jalur), f.tercetak, f.dihitung) for f in reports[key][2]}
+
+
+# --- Pasaman Barat 2022 ---------------------------------------------------------------------------
+
+PB = ("disnaker-pasaman-barat", 2022)
+
+
+def test_pasaman_barat_overall_100_28_memuaskan(reports):
+    _, h, _ = reports[PB]
+    assert h.keseluruhan.tampil == D("100.28")
+    assert h.predikat == "Memuaskan"
+    assert [s.capaian.tampil for s in h.sasaran] == [D("108.89"), D("86.21"), D("144.34"), D("107.81"), D("29.41")]
+    # strict bands: 4 Memuaskan, 3 Sangat Baik, 1 Kurang Baik (the report prints 6/1/1)
+    assert h.jumlah_per_predikat == {"Kurang Baik": 1, "Cukup": 0, "Baik": 0, "Sangat Baik": 3, "Memuaskan": 4}
+
+
+def test_pasaman_barat_budget(reports):
+    _, h, _ = reports[PB]
+    assert h.anggaran.pagu_efektif == D(5197839192)
+    assert h.anggaran.realisasi == D(4904388885)
+    assert h.anggaran.penyerapan.tampil == D("94.35")
+    assert h.anggaran.sisa == D(293450307)
+    assert len(h.anggaran.program) == 5
+    assert sum(len(p.anak) for p in h.anggaran.program) == 13
+    assert sum(len(k.anak) for p in h.anggaran.program for k in p.anak) == 28
+
+
+def test_pasaman_barat_audit(reports):
+    got = findings(reports, PB)
+    assert got == {
+        ("sasaran[0].indikator[0].tercetak.lain[0]", "126,66%", "126,67%"),  # Ikhtisar truncates 126,666…
+        ("sasaran[0].indikator[2].tercetak.lain[0]", "110,00%", "100,00%"),  # Tabel 3.3.7 SAKIP 2022
+        ("perjanjian_kinerja.target.iku-penempatan", "17,19", "17,79 (Renstra)"),
+        ("sasaran[1].indikator[0].tercetak.penyerapan", "95,72%", "97,16%"),  # swapped rows, Tabel 3.3.8
+        ("sasaran[1].indikator[0].tercetak.efisiensi", "4,28%", "2,84%"),
+        ("sasaran[2].indikator[0].tercetak.penyerapan", "97,16%", "95,72%"),
+        ("sasaran[2].indikator[0].tercetak.efisiensi", "2,84%", "4,28%"),
+        ("sasaran[3].indikator[1].riwayat_tercetak[2021].capaian", "15,11%", "15,12%"),
+        ("tercetak.jumlah_per_predikat.Memuaskan", "6", "4"),
+        ("tercetak.jumlah_per_predikat.Sangat Baik", "1", "3"),
+        ("tercetak.jumlah_iku[1]", "10", "8 dalam data"),
+        ("tercetak.jumlah_sasaran[0]", "3", "5 dalam data"),
+    }
+
+
+# --- Jember 2023 ----------------------------------------------------------------------------------
+
+JB = ("disnaker-jember", 2023)
+
+
+def test_jember_capaian_raw_and_capped(reports):
+    _, h, _ = reports[JB]
+    s1, s2 = h.sasaran
+    assert [i.capaian.tampil for i in s1.indikator] == [D("100.00"), D("389.80")]
+    assert s1.capaian.tampil == D("244.90")
+    assert s1.predikat == "Sangat Memuaskan"  # rated on the capped 100
+    assert s2.indikator[0].target == D(89)  # measured against the PK, not the revised Renstra's 100
+    assert s2.capaian.tampil == D("96.30")
+
+
+def test_jember_budget_truncated(reports):
+    _, h, _ = reports[JB]
+    assert h.anggaran.pagu_efektif == D(15308539115)
+    assert h.anggaran.realisasi == D(13359116248)
+    assert h.anggaran.penyerapan.tampil == D("87.26")
+
+
+def test_jember_audit(reports):
+    got = {path for path, _, _ in findings(reports, JB)}
+    assert got == {
+        "sasaran[0].indikator[0].tercetak.penyerapan",  # 99,375% in Tabel 3.7 not derivable
+        "sasaran[0].indikator[1].tercetak.penyerapan",
+        "perjanjian_kinerja.target.iku-phi",  # PK 89 vs revised Renstra 100
+        "sasaran[1].indikator[0].tercetak.capaian_renstra",  # Tabel 3.3 uses the pre-revision 95
+        "sasaran[1].tercetak.capaian",  # Tabel 3.5 prints 90,22 for 96,30
+        "tercetak.jumlah_per_predikat.Sangat Memuaskan",
+        "tercetak.jumlah_per_predikat.Memuaskan",
+        "tercetak.jumlah_kegiatan[0]",  # "11 kegiatan" vs 13
+        "tercetak.jumlah_pegawai[0]",  # "18 ASN dan 10 Non ASN" vs 30
+        "anggaran.tahun_lalu.tercetak.penyerapan",  # 68,63 rounded in a truncating report
+    }
