@@ -393,7 +393,7 @@ def _plan_capaian(lap, h) -> ChartSpec | None:
     for i in inds:
         kategori.append(f"{i.model.kode}. {i.model.nama}" if i.model.kode and len(i.model.kode) <= 8 else i.model.nama)
         nilai.append(float(i.capaian.tampil) if i.capaian.ada else None)
-        label.append(fmt.persen(i.capaian.tampil) if i.capaian.ada else None)
+        label.append((fmt.persen(i.capaian.tampil) + (f" ({i.predikat})" if i.predikat else "")) if i.capaian.ada else None)
         kosong.append(None if i.capaian.ada else f"tidak dihitung: {i.capaian.alasan}")
     pita = []
     if skala is not None:
@@ -763,9 +763,8 @@ def _figure(d: dict):
     else:
         wrapped = [_wrap(c, 14, 3) for c in kategori]
         tinggi = TINGGI + (0.25 if k > 2 else 0)
-    fig = Figure(figsize=(LEBAR, tinggi), layout="constrained")
-    FigureCanvasAgg(fig)  # text measurement for the layout checks; saving as SVG switches canvas
-    fig.get_layout_engine().set(h_pad=0.06, w_pad=0.06)
+    fig = Figure(figsize=(LEBAR, tinggi))  # laid out by _letak (one tight-bbox pass), not a layout engine
+    FigureCanvasAgg(fig)  # text measurement for the layout; saving as SVG switches canvas
     ax = fig.add_subplot()
     ax.set_axisbelow(True)
     val_axis = ax.xaxis if arah == "h" else ax.yaxis
@@ -788,9 +787,7 @@ def _figure(d: dict):
         for si, s in enumerate(seri):
             color, face, hatch, _m, _ls = style(s["gaya"])
             off = (si - (k - 1) / 2) * width if bentuk == "batang" else 0.0
-            # Horizontal bars are drawn top-down, so the first series comes first on screen too.
-            if arah == "h" and bentuk == "batang":
-                off = -off
+            # (horizontal axes are inverted, so a negative offset puts the first series on top)
             xs, hs, bs, labs = [], [], [], []
             for ci, v in enumerate(s["nilai"]):
                 if v is None:
@@ -898,8 +895,8 @@ def _figure(d: dict):
     # rating bands (capaian chart)
     band_texts = []
     for bi, p in enumerate(d.get("pita") or []):
-        b_lo = p["bawah"] if p["bawah"] is not None else -1e18
-        b_hi = p["atas"] if p["atas"] is not None else 1e18
+        b_lo = p["bawah"] if p["bawah"] is not None else -1e9
+        b_hi = p["atas"] if p["atas"] is not None else 1e9
         span_fn = ax.axvspan if arah == "h" else ax.axhspan
         span_fn(b_lo, b_hi, facecolor=PITA[bi % 2], edgecolor="none", zorder=0)
         for edge in (p["bawah"], p["atas"]):
@@ -917,11 +914,9 @@ def _figure(d: dict):
             ax.axvline(a["nilai"], color=HITAM, linewidth=1.3, zorder=3)
             t = ax.text(a["nilai"], 1.0, a["label"], transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=FONT_KECIL,
                         fontweight="bold", clip_on=False)
-        else:
+        else:  # named in the legend with its value (an inline label would collide with the bars' labels)
             ax.axhline(a["nilai"], color=HITAM, linewidth=1.3, linestyle=(0, (6, 3)), zorder=3)
-            t = ax.text(0.99, a["nilai"], a["label"], transform=ax.get_yaxis_transform(), ha="right", va="bottom", fontsize=FONT_KECIL, zorder=5,
-                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9))
-        handles.append(Line2D([], [], color=HITAM, linewidth=1.3, linestyle="-" if arah == "h" else (0, (6, 3)), label=a["label"].split(":")[0]))
+            handles.append(Line2D([], [], color=HITAM, linewidth=1.3, linestyle=(0, (6, 3)), label=a["label"]))
 
     # categories without data: say so in text
     for ci, txt in enumerate(d.get("kosong") or []):
@@ -933,11 +928,13 @@ def _figure(d: dict):
                 ax.annotate(_wrap(txt, 12, 3), (pos[ci], 0), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
                             fontsize=FONT_KECIL, style="italic", color=TEKS)
 
+    leg = None
     if k > 1 or (acuan and arah == "v"):
-        fig.legend(handles=handles, loc="outside upper center", ncols=min(len(handles), 3 if arah == "v" else 2), handlelength=2.2,
-                   columnspacing=1.2, handletextpad=0.5)
+        ncols = len(handles) if len(handles) <= 3 and sum(len(h.get_label()) for h in handles) <= 60 else 2
+        leg = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.0), ncols=ncols, handlelength=2.2,
+                         columnspacing=1.2, handletextpad=0.5, borderaxespad=0.3)
 
-    _fit(fig, ax, arah, labels_artists, band_texts, setlim, lo, hi, tingkat is not None)
+    _fit(fig, ax, leg, arah, labels_artists, band_texts, setlim, lo, hi, tingkat is not None)
     return fig
 
 
@@ -946,57 +943,78 @@ def _jumlah_label(seri: list[dict], ci: int, jenis: str) -> str:
     return "Σ " + _tick_text(tot, jenis)
 
 
-def _fit(fig, ax, arah: str, labels_artists, band_texts, setlim, lo: float, hi: float, ordinal: bool) -> None:
-    """Make room for value labels, rotate/wrap what would overlap, name the rating bands that fit."""
-    fig.draw_without_rendering()
-    r = fig.canvas.get_renderer()
-    ends = [t for kind, t in labels_artists if kind == "end"]
-    # vertical bars: labels side by side may collide → rotate them
-    if arah == "v" and _overlap([t.get_window_extent(r) for t in ends]):
-        for t in ends:
-            t.set_rotation(90)
-            t.set_rotation_mode("anchor")
-            t.set_ha("left")
-            t.set_va("center")
-            t.xyann = (0, 3) if t.get_position()[1] >= 0 else (0, -3)
-            if t.xyann[1] < 0:
-                t.set_ha("right")
-    # category tick labels (vertical charts) colliding → rotate
-    if arah == "v":
-        ticks = ax.get_xticklabels()
-        fig.draw_without_rendering()
-        if _overlap([t.get_window_extent(r) for t in ticks if t.get_text()]):
-            for t in ticks:
-                t.set_rotation(30)
-                t.set_ha("right")
-                t.set_rotation_mode("anchor")
-    # headroom: grow the value range until every end/point label is inside the axes
-    for _ in range(3):
-        fig.draw_without_rendering()
-        box = ax.get_window_extent(r)
+def _letak(fig, ax, leg, r) -> None:
+    """Place the axes so its tick labels, axis label, value labels and the legend fit the figure (pixels)."""
+    pad = 5.0
+    fw, fh = fig.bbox.width, fig.bbox.height
+    ab = ax.get_window_extent(r)
+    tb = ax.get_tightbbox(r)
+    top_reserved = leg.get_window_extent(r).height + pad if leg is not None else 0.0
+    left = max(pad, ab.x0 - tb.x0 + pad)
+    right = max(pad, tb.x1 - ab.x1 + pad)
+    bottom = max(pad, ab.y0 - tb.y0 + pad)
+    top = max(pad, tb.y1 - ab.y1 + pad) + top_reserved
+    w = max(fw * 0.3, fw - left - right)
+    h = max(fh * 0.3, fh - bottom - top)
+    ax.set_position([left / fw, bottom / fh, w / fw, h / fh])
+
+
+def _headroom(ax, arah: str, labels_artists, setlim, lo: float, hi: float, ordinal: bool, r) -> tuple[float, float]:
+    """Grow the value range until every end/point label is inside the axes box."""
+    box = ax.get_window_extent(r)
+    size = box.width if arah == "h" else box.height
+    for _ in range(4):
         need_hi, need_lo = hi, lo
+        px_per = size / (hi - lo) if hi > lo else 1.0
         for kind, t in labels_artists:
             if kind == "seg":
                 continue
             bb = t.get_window_extent(r)
-            if arah == "h":
-                px_per = box.width / (hi - lo) if hi > lo else 1
-                if bb.x1 > box.x1:
-                    need_hi = max(need_hi, hi + (bb.x1 - box.x1) / px_per * 1.08)
-                if bb.x0 < box.x0:
-                    need_lo = min(need_lo, lo - (box.x0 - bb.x0) / px_per * 1.08)
-            else:
-                px_per = box.height / (hi - lo) if hi > lo else 1
-                if bb.y1 > box.y1:
-                    need_hi = max(need_hi, hi + (bb.y1 - box.y1) / px_per * 1.08)
-                if bb.y0 < box.y0 and lo < 0:
-                    need_lo = min(need_lo, lo - (box.y0 - bb.y0) / px_per * 1.08)
+            top, bottom = (bb.x1, bb.x0) if arah == "h" else (bb.y1, bb.y0)
+            b_top, b_bottom = (box.x1, box.x0) if arah == "h" else (box.y1, box.y0)
+            if top > b_top - 2:
+                need_hi = max(need_hi, hi + (top - b_top + 2) / px_per * 1.1)
+            if bottom < b_bottom + 2 and lo < 0:
+                need_lo = min(need_lo, lo - (b_bottom - bottom + 2) / px_per * 1.1)
         if ordinal:
             need_lo = lo
         if need_hi == hi and need_lo == lo:
             break
         hi, lo = need_hi, need_lo
         setlim(lo, hi)
+    return lo, hi
+
+
+def _fit(fig, ax, leg, arah: str, labels_artists, band_texts, setlim, lo: float, hi: float, ordinal: bool) -> None:
+    """Lay out, make room for value labels, rotate what would overlap, name the rating bands that fit.
+
+    No layout engine and no draw: extents are measured on the Agg renderer (same font metrics as the SVG), so
+    ``savefig`` draws the figure exactly once.
+    """
+    r = fig.canvas.get_renderer()
+    _letak(fig, ax, leg, r)
+    ends = [t for kind, t in labels_artists if kind == "end"]
+    if arah == "v":
+        # value labels side by side that collide → vertical text
+        if _overlap([t.get_window_extent(r) for t in ends]):
+            for t in ends:
+                neg = t.xyann[1] < 0
+                t.set_rotation(90)
+                t.set_rotation_mode("anchor")
+                t.set_ha("right" if neg else "left")
+                t.set_va("center")
+                t.xyann = (0, -3 if neg else 3)
+        # category tick labels that collide → slanted
+        ticks = [t for t in ax.get_xticklabels() if t.get_text()]
+        if _overlap([t.get_window_extent(r) for t in ticks]):
+            for t in ax.xaxis.get_major_ticks():
+                t.label1.set_rotation(30)
+                t.label1.set_ha("right")
+                t.label1.set_rotation_mode("anchor")
+    lo, hi = _headroom(ax, arah, labels_artists, setlim, lo, hi, ordinal, r)
+    _letak(fig, ax, leg, r)
+    lo, hi = _headroom(ax, arah, labels_artists, setlim, lo, hi, ordinal, r)
+    size = ax.get_window_extent(r).width if arah == "h" else ax.get_window_extent(r).height
     # stacked segment labels that do not fit their segment are removed (the total and the table carry them)
     for kind, t in labels_artists:
         if kind == "seg":
@@ -1004,34 +1022,24 @@ def _fit(fig, ax, arah: str, labels_artists, band_texts, setlim, lo: float, hi: 
             rb = t._lkip_rect.get_window_extent(r)  # type: ignore[attr-defined]
             if bb.width > rb.width + 1 or bb.height > rb.height + 1:
                 t.remove()
-    # band names: full name if it fits, else the short code, else left out (described in <desc>)
+    # band names: full name if it fits, else the short code, else left out (each bar label names its predikat)
     if band_texts:
-        fig.draw_without_rendering()
-        box = ax.get_window_extent(r)
         view_lo, view_hi = (ax.get_xlim() if arah == "h" else ax.get_ylim())
         for p, b_lo, b_hi in band_texts:
             a, z = max(b_lo, view_lo), min(b_hi, view_hi)
             if z <= a:
                 continue
             mid = (a + z) / 2
-            width_px = (z - a) / (view_hi - view_lo) * (box.width if arah == "h" else box.height)
+            room = (z - a) / (view_hi - view_lo) * size
             for cand in [p["label"], p.get("kode")]:
                 if not cand:
                     continue
                 if arah == "h":
-                    t = ax.text(mid, 0.0, cand, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=FONT_KECIL, color=TEKS,
-                                zorder=1.5)
-                    t.set_y(1.0)
-                    t.set_va("top")
-                    t.set_transform(ax.get_xaxis_transform())
-                    t.set_position((mid, 0.995))
+                    t = ax.text(mid, 0.995, cand, transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=FONT_KECIL, color=TEKS, zorder=1.5)
                 else:
-                    t = ax.text(0.005, mid, cand, transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=FONT_KECIL, color=TEKS,
-                                zorder=1.5)
-                fig.draw_without_rendering()
+                    t = ax.text(0.005, mid, cand, transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=FONT_KECIL, color=TEKS, zorder=1.5)
                 bb = t.get_window_extent(r)
-                size = bb.width if arah == "h" else bb.height
-                if size + 4 <= width_px:
+                if (bb.width if arah == "h" else bb.height) + 4 <= room:
                     break
                 t.remove()
 

@@ -102,3 +102,53 @@ def test_jember_audit(reports):
         "tercetak.jumlah_pegawai[0]",  # "18 ASN dan 10 Non ASN" vs 30
         "anggaran.tahun_lalu.tercetak.penyerapan",  # 68,63 rounded in a truncating report
     }
+
+
+# --- Penajam Paser Utara 2024 ---------------------------------------------------------------------
+
+PPU = ("disnakertrans-ppu", 2024)
+
+
+def test_ppu_capaian_and_overall(reports):
+    _, h, _ = reports[PPU]
+    caps = [i.capaian.tampil for i in h.semua_indikator]
+    assert caps == [D("132.00"), D("63.16"), D("105.26"), D("60.00"), D("51.58"), D("100.00"), D("100.19")]
+    assert h.keseluruhan.tampil == D("87.46")  # the report prints 88 (mean of its printed 133, …)
+    assert h.predikat is None  # the report uses no rating scale
+
+
+def test_ppu_budget_and_efficiency(reports):
+    _, h, _ = reports[PPU]
+    assert h.anggaran.pagu_efektif == D(25493311518)
+    assert h.anggaran.realisasi == D(24055983237)
+    assert h.anggaran.penyerapan.tampil == D("94.36")
+    assert h.anggaran.sisa == D(1437328281)
+    assert [p.penyerapan.tampil for p in h.anggaran.program] == [D("96.51"), D("92.90"), D("99.32"), D("97.67"), D("87.06")]
+    a = h.semua_indikator[0]
+    assert a.penyerapan.tampil == D("92.90") and a.efisiensi.tampil == D("142.09")
+    assert h.semua_indikator[0].renstra.tampil == D("471.43")
+
+
+def test_ppu_audit_shows_the_reports_own_inconsistencies_and_nothing_else(reports):
+    got = {path for path, _, _ in findings(reports, PPU)}
+    assert got == {
+        "sasaran[0].indikator[0].tercetak.capaian",  # 33/25 = 132, printed 133
+        "sasaran[0].indikator[0].tercetak.efisiensi",  # 143,16 follows from the misprinted 133
+        "tercetak.capaian_keseluruhan",  # 88 follows from the misprinted 133 (87,46)
+        "sasaran[0].indikator[1].tercetak.lain[0]",  # 2023 realisasi 18 (Tabel 3.1.2) vs 22,52 (Tabel 3.1.8)
+        "sasaran[0].indikator[3].tercetak.penyerapan",  # d, e: absorption of Program HI, not linked
+        "sasaran[0].indikator[4].tercetak.penyerapan",
+        "sasaran[1].indikator[0].tercetak.penyerapan",  # f: "tanpa pagu anggaran" yet divided by 87,06
+        "sasaran[2].indikator[0].tercetak.penyerapan",  # g: absorption of Program Penunjang
+        "tercetak.jumlah_iku[0]",  # Ringkasan: 6 IKU
+        "tercetak.jumlah_iku[1]",  # BAB II B: 5 IKU beside a list of seven
+        "tercetak.jumlah_program[0]",  # 6 programs vs 5 funded
+        "pegawai.tabel[0].total_tercetak[2]",  # Gol II printed 5, rows sum to 3
+        "pegawai.tabel[0].total_tercetak[5]",  # Honorer printed 22, rows sum to 24
+        "pegawai.tabel[1].baris",  # golongan IV/III differ between the two staff tables
+    }
+    by_path = {format_path(f.jalur): f for f in reports[PPU][2]}
+    first = by_path["sasaran[0].indikator[0].tercetak.capaian"]
+    assert (first.tercetak, first.dihitung) == ("133%", "132,00%")
+    assert first.lokasi.file == "agencies/disnakertrans-ppu/2024.yaml" and first.lokasi.line > 1
+    assert by_path["tercetak.capaian_keseluruhan"].akibat.startswith("capaian 'a ")
