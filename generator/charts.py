@@ -3,46 +3,56 @@
 How the renderer uses this module
 =================================
 
-Two calls, one per phase. Planning is pure Python (no matplotlib); drawing happens once per build::
+Two calls. Planning is pure Python (no matplotlib, ~10 ms per report); drawing happens once per build::
 
     from generator.charts import plan_charts, render_charts
 
     jobs = []
     for inst, b, h, temuan in results:                       # pipeline.compute_repo(repo)
-        specs = plan_charts(inst, b, h)                       # list[ChartSpec], cheap, no matplotlib
+        specs = plan_charts(inst, b, h)                       # list[ChartSpec]; spec.chart is the Chart
         out = docs_dir / inst.slug / str(b.tahun)             # the report's output folder
         jobs.append((out, specs))
-        for spec in specs:
-            c = spec.chart                                    # Chart: id, posisi, judul, alt, deskripsi,
-            ...                                               #        kolom, baris, berkas, sumber
-    stats = render_charts(jobs, root / ".lkip-cache" / "charts")   # {"dirender", "dari_cache", "berkas", "detik"}
+        ...                                                   # place [s.chart for s in specs] in the pages
+    stats = render_charts(jobs, root / ".lkip-cache" / "charts")
+    # stats = {"dirender": 3, "dari_cache": 24, "berkas": 27, "gagal": [], "detik": 1.2}
+    for g in stats["gagal"]:
+        print(f"peringatan: grafik gagal digambar: {g}", file=sys.stderr)
 
 * ``Chart.posisi`` says where the figure belongs: ``indikator:<id>`` (target vs realisasi over the years, one
-  per indicator), ``bab3`` (capaian of every indicator against 100 % with the rating bands),
-  ``bab3.realisasi_anggaran`` (pagu vs realisasi per program; multi-year pagu per spending type), or the
-  ``posisi`` a YAML ``grafik`` declares. Several charts can share a posisi; keep the list order (it is the
+  per indicator, id ``ind-<indikator>-tren``), ``bab3`` (capaian of every indicator against 100 % with the
+  rating bands, id ``capaian-iku``), ``bab3.realisasi_anggaran`` (pagu vs realisasi per program, id
+  ``anggaran-program``; multi-year pagu per spending type, id ``anggaran-multi-tahun``), or the ``posisi`` a
+  YAML ``grafik`` declares (id = the grafik's id). Several charts can share a posisi; keep the list order (the
   order the data is discussed in). Numbering ("Gambar 3.1") is the renderer's job.
 * ``Chart.berkas`` is ``grafik/<id>.svg`` relative to the report's output folder (``<docs_dir>/<slug>/<tahun>/``);
-  from a Markdown page in that folder write ``![{alt}](grafik/<id>.svg)``. Put ``judul`` in the figure caption,
-  ``deskripsi`` in a ``<details>`` or visually-hidden paragraph, and ``kolom``/``baris`` (already formatted
-  Indonesian strings, e.g. ``25.493.311.518``, ``92,90%``) as a data table next to the chart; print ``sumber``
-  under it when not ``None``. The SVG itself also carries ``<title>`` (= ``alt``) and ``<desc>``
-  (= ``deskripsi``) and ``role="img"``, ``xml:lang="id"``.
+  from a Markdown page in that folder write ``![{alt}](grafik/<id>.svg)`` (ids are unique per report). Put
+  ``judul`` in the figure caption, ``deskripsi`` in a ``<details>`` or visually-hidden paragraph, and
+  ``kolom``/``baris`` (already formatted Indonesian strings, e.g. ``25.493.311.518``, ``92,90%``) as a data
+  table next to the chart; print ``sumber`` under it when not ``None``. The SVG itself also carries
+  ``<title>`` (= ``alt``) and ``<desc>`` (= ``deskripsi``) with ``role="img"``, ``aria-labelledby``,
+  ``aria-describedby`` and ``xml:lang="id"`` (read when the SVG is inlined or opened on its own).
 * ``render_charts`` draws only charts whose SVG is not in the cache (file name = SHA-256 of the chart's data,
-  its texts, the style and the code/matplotlib/Babel versions), copies every SVG into
-  ``<folder>/grafik/`` (an unchanged file is not rewritten) and deletes other ``*.svg`` files left in those
-  ``grafik/`` folders by earlier builds. The cache folder is safe to delete; it is ignored by git. With many
-  charts to draw it uses a process pool (``workers`` = CPU count by default, ``workers=1`` draws in-process).
-* Charts with fewer than 2 data points are not planned (a trend with one year, a budget with one program,
-  a YAML grafik with one label that has values); the per-report capaian chart is drawn as soon as one
-  indicator has a capaian. Indicators whose values mix numbers and grades are skipped; grade-only indicators
-  (``B``, ``BB``…) are drawn on the report's ``tingkat_nilai`` ladder.
+  its texts, the style and the code/matplotlib/Babel versions), so a rebuild without data changes draws
+  nothing and editing one agency redraws only that agency's changed charts. It copies every SVG into
+  ``<folder>/grafik/`` (an unchanged file is not rewritten, so mtimes stay) and deletes other ``*.svg`` files
+  left in those ``grafik/`` folders by earlier builds — do not put other SVGs there. The cache folder is
+  safe to delete (``.lkip-cache/`` is ignored by git); ``bersihkan_cache(cache_dir, jobs)`` removes entries a
+  full build no longer uses. With ≥ 12 charts to draw it uses a process pool (``workers`` = CPU count by
+  default; ``workers=1`` draws in-process). A chart that fails to draw gets a text-only placeholder SVG with
+  the same title/desc (not cached) and is listed in ``stats["gagal"]``; the build goes on.
+* Charts with fewer than 2 data points are not planned: a trend with one year, a budget with one program,
+  a multi-year pagu with one year, a YAML grafik with fewer than two values. The exception is the per-report
+  capaian chart, drawn as soon as one indicator has a capaian. Indicators whose values mix numbers and grades
+  are skipped; grade-only indicators (``B``, ``BB``…) are drawn on the report's ``tingkat_nilai`` ladder.
 
 Accessibility: Okabe–Ito colours restricted to those with ≥ 3:1 contrast on white, every series also has its
-own hatch (bars) or marker/line style (lines), every mark has a direct value label, rating bands are named in
-text, numbers use Babel ``id_ID`` through :mod:`generator.format` (axes too, via ``FuncFormatter``). Figures are
-6.4 in wide with text ≥ 9 pt; labels that would overlap are rotated or wrapped. Determinism: fixed
-``svg.hashsalt``, ``svg.id``, ``svg.fonttype = 'none'`` (text stays text), no date or creator metadata.
+own hatch (bars) or marker/line style (lines), every mark has a direct value label (capaian labels also name
+the predikat), rating bands are named in text, numbers use Babel ``id_ID`` through :mod:`generator.format`
+(axes too, via ``FuncFormatter``; rupiah axes in juta/miliar/triliun with the unit in the axis title).
+Figures are 6.4 in (460 pt) wide, 3.6 in high or taller for horizontal bars, text ≥ 9 pt; value labels that
+would collide are rotated, category labels wrapped (≤ 3 lines) or slanted. Determinism: fixed
+``svg.hashsalt`` and ``svg.id``, ``svg.fonttype = 'none'`` (text stays text), no date or creator metadata,
+layout computed by this module (no layout engine), so the same data gives byte-identical files.
 
 matplotlib is imported only inside the drawing functions of this module, never at import time.
 """
@@ -52,12 +62,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import textwrap
 import time
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from . import format as fmt
@@ -124,6 +135,7 @@ GAYA = [
     (HIJAU, "white", "+++", "*", ":"),
 ]
 TEKS = "#1a1a1a"
+_LATAR = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}  # behind value labels
 ABU = "#595959"  # 7:1 on white: axes, reference lines
 PITA = ["#ececec", "#ffffff"]  # rating bands: alternating tints with dark named borders
 LEBAR = 6.4  # inches; ≈ 460 pt
@@ -133,7 +145,9 @@ FONT_KECIL = 9.0
 RC: dict[str, Any] = {
     "svg.hashsalt": "lkip-grafik",
     "svg.fonttype": "none",
-    "font.family": ["DejaVu Sans"],
+    # layout uses the DejaVu Sans bundled with matplotlib; the SVG names Verdana-like fallbacks, then sans-serif
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans", "Bitstream Vera Sans", "Verdana"],
     "font.size": FONT,
     "axes.labelsize": FONT,
     "xtick.labelsize": FONT,
@@ -348,7 +362,9 @@ def _plan_tren(hi, lap, h) -> ChartSpec | None:
     alt = f"{jenis_kata} target dan realisasi {nama}, {_rentang(tahun)}. {_kalimat(finding)}"
     detail = []
     for ty, t, r, cap, _src in rows:
-        part = f"{ty}: target {_dengan_satuan(t, satuan)}, realisasi {_dengan_satuan(r, satuan)}"
+        part = f"{ty}: " + ", ".join(
+            [f"target {_dengan_satuan(t, satuan)}" if t is not None else "target tidak tercantum",
+             f"realisasi {_dengan_satuan(r, satuan)}" if r is not None else "realisasi tidak tercantum"])
         if cap is not None and cap.ada:
             part += f" (capaian {fmt.persen(cap.tampil)})"
         detail.append(part)
@@ -445,14 +461,15 @@ def _plan_capaian(lap, h) -> ChartSpec | None:
 
 
 def _pita_teks(p) -> str:
+    """``Tinggi 76 sampai kurang dari 90``, ``Sangat Tinggi 90 ke atas``, ``Kurang Baik sampai 55``."""
     lo = None if p.bawah is None else fmt.angka(p.bawah)
     hi = None if p.atas is None else fmt.angka(p.atas)
     if lo is None:
-        rng = f"{'≤' if p.atas_inklusif else '<'} {hi}"
+        rng = f"sampai {hi}" if p.atas_inklusif else f"kurang dari {hi}"
     elif hi is None:
-        rng = f"{'≥' if p.bawah_inklusif else '>'} {lo}"
+        rng = f"{lo} ke atas" if p.bawah_inklusif else f"lebih dari {lo}"
     else:
-        rng = f"{'' if p.bawah_inklusif else '> '}{lo}–{hi}{'' if p.atas_inklusif else ' (tidak termasuk)'}"
+        rng = (f"{lo}" if p.bawah_inklusif else f"lebih dari {lo}") + (f" sampai {hi}" if p.atas_inklusif else f" sampai kurang dari {hi}")
     return f"{p.predikat} {rng}"
 
 
@@ -463,16 +480,16 @@ def _plan_anggaran(h) -> ChartSpec | None:
     y = h.tahun
     maks = max(float(v) for p in progs for v in (p.pagu_efektif, p.realisasi) if v is not None)
     div, unit = _skala_rupiah(maks)
+    def skala(x: Decimal | None) -> float | None:
+        return None if x is None else float(x) / div
+
     seri = [
-        {"nama": "Pagu", "nilai": [_f(p.pagu_efektif) and _f(p.pagu_efektif) / div for p in progs],
-         "label": [_singkat(p.pagu_efektif, div) for p in progs], "gaya": 1},
-        {"nama": "Realisasi", "nilai": [_f(p.realisasi) and _f(p.realisasi) / div for p in progs],
-         "label": [None if p.realisasi is None else _singkat(p.realisasi, div) + (f" ({fmt.persen(p.penyerapan.tampil)})" if p.penyerapan.ada else "") for p in progs],
+        {"nama": "Pagu", "nilai": [skala(p.pagu_efektif) for p in progs], "label": [_singkat(p.pagu_efektif, div) for p in progs], "gaya": 1},
+        {"nama": "Realisasi", "nilai": [skala(p.realisasi) for p in progs],
+         "label": [None if p.realisasi is None else _singkat(p.realisasi, div) + (f" ({fmt.persen(p.penyerapan.tampil)})" if p.penyerapan.ada else "")
+                   for p in progs],
          "gaya": 0},
     ]
-    # python's ``0.0 and x`` is 0.0: keep zeros as zeros
-    for s, attr in zip(seri, ("pagu_efektif", "realisasi")):
-        s["nilai"] = [None if getattr(p, attr) is None else float(getattr(p, attr)) / div for p in progs]
     a = h.anggaran
     total = ""
     if a.realisasi is not None and a.pagu_efektif is not None:
@@ -617,8 +634,8 @@ def _plan_grafik(g, lap) -> ChartSpec | None:
     if not series:
         return None
     keep = [i for i in range(n) if any(v[i] is not None for _, v in series)]
-    if len(keep) < 2:
-        return None
+    if sum(1 for _, v in series for i in keep if v[i] is not None) < 2:
+        return None  # fewer than 2 data points (values, over all series)
     labels = [labels[i] for i in keep]
     series = [(nm, [v[i] for i in keep]) for nm, v in series]
     satuan = g.satuan
@@ -705,8 +722,9 @@ def _wrap(text: str, width: int, lines: int) -> str:
     return "\n".join(parts)
 
 
-def _overlap(boxes: list) -> bool:
-    boxes = [b for b in boxes if b is not None]
+def _overlap(boxes: list, gap: float = 2.0) -> bool:
+    """Whether any two boxes (display px) overlap or come closer than ``gap``."""
+    boxes = [b.expanded(1.0, 1.0).padded(gap / 2) for b in boxes if b is not None]
     for i in range(len(boxes)):
         for j in range(i + 1, len(boxes)):
             if boxes[i].overlaps(boxes[j]):
@@ -718,7 +736,8 @@ def draw_svg(spec: ChartSpec) -> bytes:
     """Draw one chart and return the SVG bytes (deterministic for the same spec)."""
     import matplotlib
 
-    with matplotlib.rc_context({**RC, "svg.id": f"grafik-{spec.chart.id}"}):
+    # per-chart salt: matplotlib's hashed ids (clip paths, markers, hatches) differ between the charts of a page
+    with matplotlib.rc_context({**RC, "svg.id": f"grafik-{spec.chart.id}", "svg.hashsalt": f"{RC['svg.hashsalt']}-{spec.chart.id}"}):
         fig = _figure(spec.data)
         import io
 
@@ -740,6 +759,27 @@ def _accessible(svg: bytes, c: Chart) -> bytes:
         end = text.index(">", text.index("<svg ")) + 1
         text = text[:end] + f"\n <title id={quoteattr(tid)}>{escape(c.alt)}</title>\n <desc id={quoteattr(did)}>{escape(c.deskripsi)}</desc>" + text[end:]
     return text.encode("utf-8")
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def svg_sisip(svg: bytes | str | Path, awalan: str | None = None) -> str:
+    """The SVG as markup to inline in HTML: no XML prolog/DOCTYPE, every ``id`` (and its ``#`` references)
+    prefixed so several charts on one page never share an id. ``awalan`` defaults to the root id."""
+    if isinstance(svg, Path):
+        svg = svg.read_bytes()
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    text = text[text.index("<svg"):]
+    root_id = _ID.search(text[: text.index(">")])
+    awalan = awalan or (root_id[1] if root_id else "grafik")
+    ids = {m[1] for m in _ID.finditer(text)} - ({root_id[1]} if root_id else set())
+    for old in sorted((i for i in ids if not i.startswith(awalan + "-")), key=len, reverse=True):
+        new = f"{awalan}-{old}"
+        for a, b in ((f'id="{old}"', f'id="{new}"'), (f"url(#{old})", f"url(#{new})"), (f'href="#{old}"', f'href="#{new}"'),
+                     (f'aria-labelledby="{old}"', f'aria-labelledby="{new}"'), (f'aria-describedby="{old}"', f'aria-describedby="{new}"')):
+            text = text.replace(a, b)
+    return text
 
 
 def _figure(d: dict):
@@ -815,11 +855,11 @@ def _figure(d: dict):
                 if arah == "h":
                     end = rect.get_x() + rect.get_width()
                     t = ax.annotate(text, (end, rect.get_y() + rect.get_height() / 2), xytext=(3 if v >= 0 else -3, 0), textcoords="offset points",
-                                    ha="left" if v >= 0 else "right", va="center", fontsize=FONT_KECIL, zorder=4)
+                                    ha="left" if v >= 0 else "right", va="center", fontsize=FONT_KECIL, zorder=4, bbox=_LATAR)
                 else:
                     end = rect.get_y() + rect.get_height()
                     t = ax.annotate(text, (rect.get_x() + rect.get_width() / 2, end), xytext=(0, 2 if v >= 0 else -2), textcoords="offset points",
-                                    ha="center", va="bottom" if v >= 0 else "top", fontsize=FONT_KECIL, zorder=4)
+                                    ha="center", va="bottom" if v >= 0 else "top", fontsize=FONT_KECIL, zorder=4, bbox=_LATAR)
                 labels_artists.append(("end", t))
             if bentuk == "tumpuk":
                 for ci, v in enumerate(s["nilai"]):
@@ -829,7 +869,7 @@ def _figure(d: dict):
             for ci in range(n):
                 if any(s["nilai"][ci] is not None for s in seri):
                     tot = base[ci]
-                    text = _tick_text(tot, sumbu["jenis"]) if not any(s["label"][ci] for s in seri) else _jumlah_label(seri, ci, sumbu["jenis"])
+                    text = _tick_text(tot, sumbu["jenis"])  # bold total on top of the stack
                     if arah == "h":
                         t = ax.annotate(text, (tot, pos[ci]), xytext=(3, 0), textcoords="offset points", ha="left", va="center", fontsize=FONT_KECIL, fontweight="bold")
                     else:
@@ -844,14 +884,20 @@ def _figure(d: dict):
                     markerfacecolor=color if si == 0 else "white", markeredgewidth=1.4)
             handles.append(Line2D([], [], color=color, linestyle=ls, marker=marker, markersize=6, linewidth=1.8, label=s["nama"],
                                   markerfacecolor=color if si == 0 else "white", markeredgewidth=1.4))
-            # alternate label side per series so two close lines do not collide
-            up = si % 2 == 0
-            for ci, v in enumerate(s["nilai"]):
-                if v is None or not s["label"][ci]:
+        # label side per point: the highest series at a category above its marker, the lowest below, others right
+        for ci in range(n):
+            pts = sorted(((s["nilai"][ci], si) for si, s in enumerate(seri) if s["nilai"][ci] is not None), key=lambda p: (-p[0], p[1]))
+            for rank, (v, si) in enumerate(pts):
+                text = seri[si]["label"][ci]
+                if not text:
                     continue
-                t = ax.annotate(s["label"][ci], (pos[ci], v), xytext=(0, 6 if up else -6), textcoords="offset points",
-                                ha="center", va="bottom" if up else "top", fontsize=FONT_KECIL, zorder=4,
-                                bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
+                if rank == 0:
+                    xy, ha, va = (0, 6), "center", "bottom"
+                elif rank == len(pts) - 1:
+                    xy, ha, va = (0, -6), "center", "top"
+                else:
+                    xy, ha, va = (7, 0), "left", "center"
+                t = ax.annotate(text, (pos[ci], v), xytext=xy, textcoords="offset points", ha=ha, va=va, fontsize=FONT_KECIL, zorder=4, bbox=_LATAR)
                 labels_artists.append(("pt", t))
 
     # category axis
@@ -868,7 +914,8 @@ def _figure(d: dict):
         val_axis.set_major_locator(FixedLocator(list(range(1, len(tingkat) + 1))))
         val_axis.set_ticklabels(tingkat)
     else:
-        val_axis.set_major_locator(MaxNLocator(nbins=6 if arah == "v" else 5, steps=[1, 2, 2.5, 5, 10]))
+        whole = all(float(v).is_integer() for s in seri for v in s["nilai"] if v is not None)  # counts: no 0,5 orang ticks
+        val_axis.set_major_locator(MaxNLocator(nbins=6 if arah == "v" else 5, steps=[1, 2, 2.5, 5, 10], integer=whole))
         val_axis.set_major_formatter(FuncFormatter(lambda v, _p: _tick_text(v, jenis)))
     if sumbu.get("judul"):
         (ax.set_xlabel if arah == "h" else ax.set_ylabel)(sumbu["judul"])
@@ -938,11 +985,6 @@ def _figure(d: dict):
     return fig
 
 
-def _jumlah_label(seri: list[dict], ci: int, jenis: str) -> str:
-    tot = sum(s["nilai"][ci] or 0 for s in seri)
-    return "Σ " + _tick_text(tot, jenis)
-
-
 def _letak(fig, ax, leg, r) -> None:
     """Place the axes so its tick labels, axis label, value labels and the legend fit the figure (pixels)."""
     pad = 5.0
@@ -960,25 +1002,34 @@ def _letak(fig, ax, leg, r) -> None:
 
 
 def _headroom(ax, arah: str, labels_artists, setlim, lo: float, hi: float, ordinal: bool, r) -> tuple[float, float]:
-    """Grow the value range until every end/point label is inside the axes box."""
+    """Widen the value range just enough that every end/point label lies inside the axes box.
+
+    A label ``L`` px long past a mark at value ``v`` fits when ``(v − lo)/(hi − lo)·S + L ≤ S`` (``S`` = axes size
+    in px), i.e. ``hi ≥ lo + (v − lo)·S/(S − L)``; likewise below ``lo`` for negative marks.
+    """
     box = ax.get_window_extent(r)
-    size = box.width if arah == "h" else box.height
-    for _ in range(4):
+    S = box.width if arah == "h" else box.height
+    if S <= 0:
+        return lo, hi
+    for _ in range(2):
         need_hi, need_lo = hi, lo
-        px_per = size / (hi - lo) if hi > lo else 1.0
         for kind, t in labels_artists:
             if kind == "seg":
                 continue
             bb = t.get_window_extent(r)
-            top, bottom = (bb.x1, bb.x0) if arah == "h" else (bb.y1, bb.y0)
-            b_top, b_bottom = (box.x1, box.x0) if arah == "h" else (box.y1, box.y0)
-            if top > b_top - 2:
-                need_hi = max(need_hi, hi + (top - b_top + 2) / px_per * 1.1)
-            if bottom < b_bottom + 2 and lo < 0:
-                need_lo = min(need_lo, lo - (b_bottom - bottom + 2) / px_per * 1.1)
-        if ordinal:
-            need_lo = lo
-        if need_hi == hi and need_lo == lo:
+            x, y = t.xy
+            v = x if arah == "h" else y
+            anchor = ax.transData.transform((x, y))[0 if arah == "h" else 1]
+            far, near = (bb.x1, bb.x0) if arah == "h" else (bb.y1, bb.y0)
+            if v >= 0:
+                L = max(0.0, far - anchor) + 3
+                L = min(L, 0.7 * S)
+                need_hi = max(need_hi, lo + (v - lo) * S / (S - L))
+            elif not ordinal:
+                L = max(0.0, anchor - near) + 3
+                L = min(L, 0.7 * S)
+                need_lo = min(need_lo, hi - (hi - v) * S / (S - L))
+        if need_hi <= hi + 1e-12 and need_lo >= lo - 1e-12:
             break
         hi, lo = need_hi, need_lo
         setlim(lo, hi)
@@ -992,6 +1043,8 @@ def _fit(fig, ax, leg, arah: str, labels_artists, band_texts, setlim, lo: float,
     ``savefig`` draws the figure exactly once.
     """
     r = fig.canvas.get_renderer()
+    for _kind, t in labels_artists:
+        t.set_in_layout(False)
     _letak(fig, ax, leg, r)
     ends = [t for kind, t in labels_artists if kind == "end"]
     if arah == "v":
@@ -1004,6 +1057,11 @@ def _fit(fig, ax, leg, arah: str, labels_artists, band_texts, setlim, lo: float,
                 t.set_ha("right" if neg else "left")
                 t.set_va("center")
                 t.xyann = (0, -3 if neg else 3)
+            if _overlap([t.get_window_extent(r) for t in ends], gap=0.5):
+                # too many bars for readable labels even vertically: the data table carries the values
+                for t in ends:
+                    t.remove()
+                labels_artists[:] = [(k, t) for k, t in labels_artists if t not in ends]
         # category tick labels that collide → slanted
         ticks = [t for t in ax.get_xticklabels() if t.get_text()]
         if _overlap([t.get_window_extent(r) for t in ticks]):
@@ -1011,9 +1069,21 @@ def _fit(fig, ax, leg, arah: str, labels_artists, band_texts, setlim, lo: float,
                 t.label1.set_rotation(30)
                 t.label1.set_ha("right")
                 t.label1.set_rotation_mode("anchor")
+    # line labels that would fall below the axes go above their marker instead
+    box = ax.get_window_extent(r)
+    for kind, t in labels_artists:
+        if kind == "pt" and t.get_window_extent(r).y0 < box.y0:
+            t.xyann = (0, 6)
+            t.set_ha("center")
+            t.set_va("bottom")
+    val_ticks = ax.get_xticklabels if arah == "h" else ax.get_yticklabels
     lo, hi = _headroom(ax, arah, labels_artists, setlim, lo, hi, ordinal, r)
-    _letak(fig, ax, leg, r)
-    lo, hi = _headroom(ax, arah, labels_artists, setlim, lo, hi, ordinal, r)
+    for _ in range(2):  # margins depend on the value ticks, which depend on the range: settle both
+        before = [t.get_text() for t in val_ticks()]
+        _letak(fig, ax, leg, r)
+        lo, hi = _headroom(ax, arah, labels_artists, setlim, lo, hi, ordinal, r)
+        if [t.get_text() for t in val_ticks()] == before:
+            break
     size = ax.get_window_extent(r).width if arah == "h" else ax.get_window_extent(r).height
     # stacked segment labels that do not fit their segment are removed (the total and the table carry them)
     for kind, t in labels_artists:
@@ -1055,25 +1125,76 @@ def _tulis_atomik(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _gambar_ke_cache(batch: list[tuple[str, ChartSpec]], cache_dir: str) -> list[str]:
-    """Worker: draw each spec and store it as ``<cache_dir>/<kunci>.svg``. Returns the keys drawn."""
-    done = []
+def _gambar_ke_cache(batch: list[tuple[str, ChartSpec]], cache_dir: str) -> dict[str, str]:
+    """Worker: draw each spec and store it as ``<cache_dir>/<kunci>.svg``. Returns ``{kunci: error}`` of failures."""
+    errors: dict[str, str] = {}
     for key, spec in batch:
-        _tulis_atomik(Path(cache_dir) / f"{key}.svg", draw_svg(spec))
-        done.append(key)
-    return done
+        try:
+            data = draw_svg(spec)
+        except Exception as e:  # noqa: BLE001 — one bad chart must not stop the build (see _svg_cadangan)
+            errors[key] = f"{type(e).__name__}: {e}"
+            continue
+        _tulis_atomik(Path(cache_dir) / f"{key}.svg", data)
+    return errors
 
 
-MIN_PER_WORKER = 6  # below this many charts per process, a pool costs more than it saves (≈1 s to import matplotlib)
+def _svg_cadangan(c: Chart) -> bytes:
+    """A small text-only SVG used when drawing failed: same title/desc, points to the data table. Not cached."""
+    w, h = LEBAR * 72, 72.0
+    body = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="grafik-{c.id}-judul" '
+            f'aria-describedby="grafik-{c.id}-desk" xml:lang="id" lang="id" width="{w:g}pt" height="{h:g}pt" '
+            f'viewBox="0 0 {w:g} {h:g}" id="grafik-{c.id}">\n'
+            f' <title id="grafik-{c.id}-judul">{escape(c.alt)}</title>\n <desc id="grafik-{c.id}-desk">{escape(c.deskripsi)}</desc>\n'
+            f' <rect width="100%" height="100%" fill="white" stroke="{ABU}"/>\n'
+            f' <text x="12" y="40" font-family="sans-serif" font-size="11" fill="{TEKS}">Grafik tidak dapat digambar; angkanya ada di tabel data.</text>\n'
+            "</svg>\n")
+    return body.encode("utf-8")
 
 
-def render_charts(jobs: Iterable[tuple[Path, list[ChartSpec]]], cache_dir: Path, workers: int | None = None) -> dict[str, float]:
+def _gambar_paralel(items: list[tuple[str, ChartSpec]], cache_dir: Path, n_workers: int) -> dict[str, str]:
+    """Draw in a process pool, one batch per process (matplotlib is imported once per process).
+
+    ``fork`` where the platform has it (no ``if __name__ == "__main__"`` guard needed in the caller, nothing
+    re-imported); if the pool cannot start or breaks, whatever is still missing is drawn in this process.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    if ctx is not None:  # import once here; forked workers inherit it instead of each importing matplotlib
+        import matplotlib.backends.backend_agg  # noqa: F401
+        import matplotlib.backends.backend_svg  # noqa: F401
+        import matplotlib.figure  # noqa: F401
+    batches = [items[i::n_workers] for i in range(n_workers)]
+    errors: dict[str, str] = {}
+    try:
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+            for e in pool.map(_gambar_ke_cache, batches, [str(cache_dir)] * len(batches)):
+                errors.update(e)
+    except Exception:  # noqa: BLE001 — a broken pool must not break the build; fall back below
+        pass
+    missing = [(k, s) for k, s in items if k not in errors and not (cache_dir / f"{k}.svg").exists()]
+    if missing:
+        errors.update(_gambar_ke_cache(missing, str(cache_dir)))
+    return errors
+
+
+MIN_PER_WORKER = 6  # fewer charts per process than this and a pool costs more than it saves (≈1 s matplotlib import each)
+
+
+def render_charts(jobs: Iterable[tuple[Path, list[ChartSpec]]], cache_dir: Path, workers: int | None = None,
+                  tulis: Callable[[Path, bytes], None] | None = None) -> dict[str, Any]:
     """Draw (or take from the cache) every chart and write it to ``<folder>/<chart.berkas>``.
 
     ``jobs``: ``(report output folder, plan_charts(...))`` pairs. Only charts whose cache entry is missing are
     drawn; identical charts are drawn once. Stale ``*.svg`` files in each ``<folder>/grafik/`` are removed.
+    ``tulis``: optional writer ``tulis(path, data)`` called for every output file instead of writing it here
+    (e.g. the renderer's own writer that skips unchanged files and removes what a run did not write); with
+    it, this function neither writes nor deletes anything under the output folders.
     Returns ``{"dirender": drawn now, "dari_cache": files served from an existing cache entry,
-    "berkas": files in the output, "detik": seconds}``.
+    "berkas": files in the output, "gagal": ["<tahun>/grafik/x.svg: error", …], "detik": seconds}``. A chart that
+    fails to draw gets a text-only placeholder SVG with the same title/desc (not cached) and is listed in
+    ``gagal``; the build goes on — print those as warnings.
     """
     start = time.perf_counter()
     jobs = [(Path(folder), list(specs)) for folder, specs in jobs]
@@ -1087,30 +1208,39 @@ def render_charts(jobs: Iterable[tuple[Path, list[ChartSpec]]], cache_dir: Path,
     items = list(todo.items())
     n_workers = min(workers or os.cpu_count() or 1, max(1, len(items) // MIN_PER_WORKER))
     if n_workers <= 1:
-        _gambar_ke_cache(items, str(cache_dir))
+        errors = _gambar_ke_cache(items, str(cache_dir))
     else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        batches = [items[i::n_workers] for i in range(n_workers)]  # one batch per process: matplotlib imported once each
-        with ProcessPoolExecutor(max_workers=n_workers) as pool:
-            for _ in pool.map(_gambar_ke_cache, batches, [str(cache_dir)] * len(batches)):
-                pass
-    berkas = 0
+        errors = _gambar_paralel(items, cache_dir, n_workers)
+    berkas = dari_cache = 0
     expected: dict[Path, set[str]] = {}
     for folder, s, key in keyed:
         dest = folder / s.chart.berkas
         expected.setdefault(dest.parent, set()).add(dest.name)
-        data = (cache_dir / f"{key}.svg").read_bytes()
-        if not (dest.exists() and dest.read_bytes() == data):
+        data = _svg_cadangan(s.chart) if key in errors else (cache_dir / f"{key}.svg").read_bytes()
+        if tulis is not None:
+            tulis(dest, data)
+        elif not (dest.exists() and dest.read_bytes() == data):
             _tulis_atomik(dest, data)
         berkas += 1
-    for folder, _specs in jobs:
+        dari_cache += key not in todo
+    for folder, _specs in ([] if tulis is not None else jobs):
         sub = folder / SUBFOLDER
         keep = expected.get(sub, set())
         if sub.is_dir():
             for p in sub.glob("*.svg"):
                 if p.name not in keep:
                     p.unlink()
-    drawn = len(items)
-    return {"dirender": drawn, "dari_cache": berkas - sum(1 for _f, _s, k in keyed if k in todo), "berkas": berkas,
+    gagal = sorted({f"{folder.parent.name}/{folder.name}/{s.chart.berkas}: {errors[key]}" for folder, s, key in keyed if key in errors})
+    return {"dirender": len(items) - len(errors), "dari_cache": dari_cache, "berkas": berkas, "gagal": gagal,
             "detik": round(time.perf_counter() - start, 3)}
+
+
+def bersihkan_cache(cache_dir: Path, jobs: Iterable[tuple[Path, list[ChartSpec]]]) -> int:
+    """Delete cache entries no chart in ``jobs`` uses (call after a full build); returns how many were removed."""
+    keep = {f"{s.kunci}.svg" for _folder, specs in jobs for s in specs}
+    removed = 0
+    for p in Path(cache_dir).glob("*.svg"):
+        if p.name not in keep:
+            p.unlink()
+            removed += 1
+    return removed

@@ -18,12 +18,13 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import shutil
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -34,8 +35,8 @@ from . import format as fmt
 from .check import Temuan
 from .compute import Hasil, HasilIndikator, HasilLaporan, HasilSasaran, NodeAnggaran, _div, bulat, penyerapan
 from .load import format_path
-from .metode import PRESET_KETERANGAN
-from .model import Foto, Grafik, Kolom, Tabel
+from .metode import PRESET, PRESET_KETERANGAN, SKALA, Metode, resolve
+from .model import Grafik, Kolom, Tabel
 from .validate import BerkasLaporan, Instansi, Repo
 
 KOSONG = fmt.KOSONG
@@ -54,6 +55,15 @@ HALAMAN_LAPORAN: list[tuple[str, str, str]] = [
 ]
 JUDUL_HALAMAN = {k: j for k, j, _ in HALAMAN_LAPORAN}
 URUTAN_BAB = {b: i for i, (_, _, b) in enumerate(HALAMAN_LAPORAN)}
+
+# Section keys a block's ``posisi`` may name (``bab1.<key>``): each is placed after that section; any other
+# key of a chapter, or the chapter alone (``bab3``), goes to the end of the chapter.
+POSISI_BAGIAN = {
+    "bab1": ["latar_belakang", "maksud_tujuan", "dasar_hukum", "tugas_fungsi", "struktur_organisasi", "sumber_daya_aparatur", "isu_strategis", "evaluasi_akip", "sistematika"],
+    "bab2": ["renstra", "visi_misi", "tujuan_sasaran", "strategi_kebijakan", "iku", "rencana_kinerja_tahunan", "perjanjian_kinerja", "program_anggaran"],
+    "bab3": ["akuntabilitas_kinerja", "metode_pengukuran", "capaian_kinerja", "perbandingan", "capaian_tujuan", "efisiensi", "prestasi", "realisasi_anggaran"],
+    "bab4": ["kesimpulan", "saran", "penutup"],
+}
 
 # Hand-written pages of content/ shown first, in this order, under "Tentang Portal".
 HALAMAN_TENTANG = ["tentang.md", "metode.md", "cara-membaca.md", "aksesibilitas.md"]
@@ -75,8 +85,30 @@ def svg_grafik(grafik: "GrafikView") -> Markup | None:
 # ---------------------------------------------------------------------------------------------------
 # Text helpers
 
+def _cepat(f):
+    """Memoise a number formatter (Babel is slow); the key keeps the printed precision (``1.0`` ≠ ``1.00``)."""
+    cache: dict = {}
+
+    def g(x, *args):
+        if isinstance(x, bool) or not isinstance(x, (int, Decimal)):
+            return f(x, *args)
+        key = (str(x), type(x) is int, args)
+        try:
+            return cache[key]
+        except KeyError:
+            v = cache[key] = f(x, *args)
+            return v
+
+    g.__doc__ = f.__doc__
+    return g
+
+
+# Every number on a page goes through generator/format.py (Babel, id_ID); these are cached wrappers.
+angka, persen, rupiah, nilai = _cepat(fmt.angka), _cepat(fmt.persen), _cepat(fmt.rupiah), _cepat(fmt.nilai)
+
+
 _MD = MarkdownIt("commonmark", {"html": False}).disable("image")
-_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def markdown_html(teks: str | None, tingkat: int = 4) -> Markup:
@@ -87,22 +119,23 @@ def markdown_html(teks: str | None, tingkat: int = 4) -> Markup:
     """
     if not teks or not str(teks).strip():
         return Markup("")
-    tokens = _MD.parse(str(teks))
+    return Markup(_markdown_html(str(teks), tingkat))
+
+
+@lru_cache(maxsize=4096)
+def _markdown_html(teks: str, tingkat: int) -> str:
+    tokens = _MD.parse(teks)
     for t in tokens:
         if t.type in ("heading_open", "heading_close"):
             t.tag = f"h{min(6, int(t.tag[1]) + tingkat - 1)}"
-    return Markup(_MD.renderer.render(tokens, _MD.options, {}).strip())
+    return _MD.renderer.render(tokens, _MD.options, {}).strip()
 
 
 def judul_md(teks: Any) -> Markup:
     """Plain text made safe inside a Markdown heading: Markdown syntax escaped, then HTML escaped."""
     s = " ".join(str(teks).split())
     s = _MD_KHUSUS.sub(r"\\\1", s)
-    return Markup(html.escape(s, quote=False).replace("&gt;", "&gt;"))
-
-
-def slug_id(teks: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(teks).lower()).strip("-") or "x"
+    return Markup(html.escape(s, quote=False))
 
 
 def hasil_teks(h: Hasil | None, satuan: str = "persen") -> str:
@@ -111,8 +144,8 @@ def hasil_teks(h: Hasil | None, satuan: str = "persen") -> str:
         return KOSONG
     if h.ada:
         if satuan == "poin":
-            return fmt.angka(h.tampil) + " poin"
-        return fmt.persen(h.tampil) if satuan == "persen" else fmt.angka(h.tampil)
+            return angka(h.tampil) + " poin"
+        return persen(h.tampil) if satuan == "persen" else angka(h.tampil)
     return f"N/A ({h.alasan})" if h.alasan else KOSONG
 
 
@@ -121,10 +154,10 @@ def bertanda(x: Decimal | None) -> str:
     if x is None:
         return KOSONG
     if x > 0:
-        return "+" + fmt.angka(x)
+        return "+" + angka(x)
     if x < 0:
-        return "−" + fmt.angka(-x)
-    return fmt.angka(x)
+        return "−" + angka(-x)
+    return angka(x)
 
 
 def teks_sel(v: Any) -> str:
@@ -134,7 +167,7 @@ def teks_sel(v: Any) -> str:
     if isinstance(v, bool):
         return "ya" if v else "tidak"
     if isinstance(v, (int, Decimal)):
-        return fmt.angka(v)
+        return angka(v)
     return str(v)
 
 
@@ -359,12 +392,54 @@ URUTAN_JENIS = {"bagian": 0, "tabel": 1, "grafik": 2, "foto": 3}
 
 @dataclass
 class GrafikView:
-    grafik: Grafik
-    label: list[str]
-    seri: list[tuple[str, list[str]]]
-    tabel: TabelView
-    nomor: str = ""
-    anchor: str = ""
+    """What the chart stage needs to draw a declared chart (see :func:`svg_grafik`)."""
+
+    grafik: Grafik  # the model: judul, jenis (batang/garis/batang_bertumpuk), satuan, …
+    label: list[str]  # x-axis labels
+    seri: list[tuple[str, list[str]]]  # series name → values formatted for reading
+    tabel: TabelView  # the data table always shown under the chart
+    angka: list[tuple[str, list[Decimal | None]]] = field(default_factory=list)  # series name → numbers
+
+
+def uraian_metode(m: Metode) -> list[tuple[str, str]]:
+    """How every derived number is computed under a method, as (what, how) rows in Indonesian."""
+    rows = [("Capaian indikator (makin tinggi makin baik)", "Realisasi ÷ Target × 100")]
+    rows.append(("Capaian indikator (makin rendah makin baik)", "(2 × Target − Realisasi) ÷ Target × 100" if m.capaian_turun == "dua_t_kurang_r" else "Target ÷ Realisasi × 100"))
+    o = m.capaian_ordinal
+    rows.append(("Capaian indikator bernilai tingkat", f"Sama dengan target = {angka(o.tepat)}; setiap tingkat di atas/bawah target ± {angka(o.per_tingkat)} (urutan: {' < '.join(m.tingkat_nilai)})"))
+    b = m.batas_capaian
+    if b.atas is not None or b.bawah is not None:
+        parts = []
+        if b.atas is not None:
+            parts.append(f"di atas {angka(b.atas)} dihitung {angka(b.atas)}")
+        if b.bawah is not None:
+            parts.append(f"di bawah {angka(b.bawah)} dihitung {angka(b.bawah)}")
+        rows.append(("Batas capaian untuk predikat", "Capaian " + " dan ".join(parts) + "; nilai asli tetap ditampilkan"))
+    a = m.agregasi
+    dasar = "rata-rata capaian semua indikator" if a.dasar == "indikator" else "rata-rata dari rata-rata capaian setiap sasaran"
+    cakupan = "hanya IKU" if a.cakupan == "iku" else "semua indikator (IKU dan pendukung)"
+    kosong = "indikator tanpa capaian dilewati" if a.nilai_kosong == "abaikan" else "indikator tanpa capaian dihitung 0"
+    rows.append(("Capaian sasaran", f"Rata-rata capaian indikatornya ({cakupan}; {kosong})"))
+    baris = f"{dasar.capitalize()} ({cakupan}; {kosong})"
+    if b.atas is not None or b.bawah is not None:
+        baris += "; batas capaian diterapkan " + ("pada setiap indikator sebelum dirata-rata" if a.batas == "sebelum" else "sesudah dirata-rata")
+    rows.append(("Capaian kinerja keseluruhan", baris))
+    rows.append(("Penyerapan anggaran", "Realisasi ÷ Pagu (pagu perubahan bila ada) × 100"))
+    rows.append(("Efisiensi", {
+        "rasio": "Capaian ÷ Penyerapan anggaran × 100",
+        "selisih": "Capaian − Penyerapan anggaran (poin persen)",
+        "sisa_anggaran": "100 − Penyerapan anggaran",
+        "verbal": "Efisien bila capaian ≥ penyerapan anggaran; selain itu Kurang efisien",
+    }[m.efisiensi]))
+    p = m.pembulatan
+    rows.append(("Pembulatan persentase", f"{p.desimal} angka di belakang koma, " + ("dibulatkan setengah ke atas" if p.mode == "setengah_ke_atas" else "dipotong (tidak dibulatkan)")))
+    pa = m.pembulatan_anggaran
+    if pa != p:
+        rows.append(("Pembulatan penyerapan anggaran", f"{pa.desimal} angka di belakang koma, " + ("dibulatkan setengah ke atas" if pa.mode == "setengah_ke_atas" else "dipotong")))
+    rows.append(("Skala predikat", (m.skala.nama if m.skala else "Laporan ini tidak memakai skala predikat")))
+    if m.preset:
+        rows.append(("Preset metode", f"{m.preset}: {PRESET_KETERANGAN.get(m.preset, '')}".rstrip(": ")))
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -434,10 +509,15 @@ class LaporanView:
         return rel_url(self.path(self.halaman_ini), f"{self.slug}/index.md")
 
     def url_media(self, berkas: str) -> str:
-        rel = f"{self.slug}/{berkas}"
         self.media.add(berkas)
-        src_dir = posixpath.dirname(page_url(self.path(self.halaman_ini)))
-        return posixpath.relpath(rel, src_dir or ".")
+        return rel_url(self.path(self.halaman_ini), f"{self.slug}/{berkas}")
+
+    def ada_media(self, berkas: str) -> bool:
+        """An image path from YAML is used only when it stays inside the agency folder and exists."""
+        p = Path(berkas)
+        if p.is_absolute() or ".." in p.parts or ":" in berkas or berkas.startswith(("/", "\\")):
+            return False
+        return (self.inst.folder / p).is_file()
 
     def url_indikator(self, ind_id: str) -> str | None:
         where = self.lokasi_indikator.get(ind_id)
@@ -478,6 +558,9 @@ class LaporanView:
                 out += self._blok[key]
         return out
 
+    def blok_tak_tampil(self) -> list[str]:
+        return sorted(k for k in self._blok if k not in self._dipakai)
+
     def grup_lampiran(self) -> list[list[Blok]]:
         """Lampiran blocks grouped by ``lampiran.<grup>``, groups in the order they first appear in YAML."""
         groups: dict[str, list[Blok]] = {}
@@ -499,7 +582,18 @@ class LaporanView:
     # --- findings
 
     def tanda(self, *jalur: Any) -> list[Tanda]:
+        """Marks for the value at a data path, given as parts or as one tuple (templates)."""
+        if len(jalur) == 1 and isinstance(jalur[0], tuple):
+            jalur = jalur[0]
         return self.catatan.untuk(*jalur)
+
+    def tanda_lain(self, hi: HasilIndikator, besaran: str, tahun: int) -> list[Tanda]:
+        """Marks for the same value printed again elsewhere (``tercetak.lain``) with another number."""
+        out: list[Tanda] = []
+        for k, x in enumerate(getattr(hi.model.tercetak, "lain", []) or []):
+            if x.besaran == besaran and (x.tahun or self.tahun) == tahun:
+                out += self.tanda(*hi.jalur, "tercetak", "lain", k)
+        return out
 
     def tanda_awalan(self, *prefix: Any) -> list[Tanda]:
         return self.catatan.awalan(*prefix)
@@ -543,7 +637,7 @@ class LaporanView:
     def capaian_batas(self, x: Decimal | None) -> str:
         from .compute import batasi
 
-        return fmt.persen(bulat(batasi(x, self.metode), self.metode.pembulatan)) if x is not None else KOSONG
+        return persen(bulat(batasi(x, self.metode), self.metode.pembulatan)) if x is not None else KOSONG
 
     def keseluruhan(self) -> dict[str, Any]:
         h = self.h
@@ -569,44 +663,7 @@ class LaporanView:
     # --- method description
 
     def uraian_metode(self) -> list[tuple[str, str]]:
-        m = self.metode
-        rows = [("Capaian indikator (makin tinggi makin baik)", "Realisasi ÷ Target × 100")]
-        rows.append(("Capaian indikator (makin rendah makin baik)", "(2 × Target − Realisasi) ÷ Target × 100" if m.capaian_turun == "dua_t_kurang_r" else "Target ÷ Realisasi × 100"))
-        o = m.capaian_ordinal
-        rows.append(("Capaian indikator bernilai tingkat", f"Sama dengan target = {fmt.angka(o.tepat)}; setiap tingkat di atas/bawah target ± {fmt.angka(o.per_tingkat)} (urutan: {' < '.join(m.tingkat_nilai)})"))
-        b = m.batas_capaian
-        if b.atas is not None or b.bawah is not None:
-            parts = []
-            if b.atas is not None:
-                parts.append(f"di atas {fmt.angka(b.atas)} dihitung {fmt.angka(b.atas)}")
-            if b.bawah is not None:
-                parts.append(f"di bawah {fmt.angka(b.bawah)} dihitung {fmt.angka(b.bawah)}")
-            rows.append(("Batas capaian untuk predikat", "Capaian " + " dan ".join(parts) + "; nilai asli tetap ditampilkan"))
-        a = m.agregasi
-        dasar = "rata-rata capaian semua indikator" if a.dasar == "indikator" else "rata-rata dari rata-rata capaian setiap sasaran"
-        cakupan = "hanya IKU" if a.cakupan == "iku" else "semua indikator (IKU dan pendukung)"
-        kosong = "indikator tanpa capaian dilewati" if a.nilai_kosong == "abaikan" else "indikator tanpa capaian dihitung 0"
-        rows.append(("Capaian sasaran", f"Rata-rata capaian indikatornya ({cakupan}; {kosong})"))
-        baris = f"{dasar.capitalize()} ({cakupan}; {kosong})"
-        if b.atas is not None or b.bawah is not None:
-            baris += "; batas capaian diterapkan " + ("pada setiap indikator sebelum dirata-rata" if a.batas == "sebelum" else "sesudah dirata-rata")
-        rows.append(("Capaian kinerja keseluruhan", baris))
-        rows.append(("Penyerapan anggaran", "Realisasi ÷ Pagu (pagu perubahan bila ada) × 100"))
-        rows.append(("Efisiensi", {
-            "rasio": "Capaian ÷ Penyerapan anggaran × 100",
-            "selisih": "Capaian − Penyerapan anggaran (poin persen)",
-            "sisa_anggaran": "100 − Penyerapan anggaran",
-            "verbal": "Efisien bila capaian ≥ penyerapan anggaran; selain itu Kurang efisien",
-        }[m.efisiensi]))
-        p = m.pembulatan
-        rows.append(("Pembulatan persentase", f"{p.desimal} angka di belakang koma, " + ("dibulatkan setengah ke atas" if p.mode == "setengah_ke_atas" else "dipotong (tidak dibulatkan)")))
-        pa = m.pembulatan_anggaran
-        if pa != p:
-            rows.append(("Pembulatan penyerapan anggaran", f"{pa.desimal} angka di belakang koma, " + ("dibulatkan setengah ke atas" if pa.mode == "setengah_ke_atas" else "dipotong")))
-        rows.append(("Skala predikat", (m.skala.nama if m.skala else "Laporan ini tidak memakai skala predikat")))
-        if m.preset:
-            rows.append(("Preset metode", f"{m.preset}: {PRESET_KETERANGAN.get(m.preset, '')}".rstrip(": ")))
-        return rows
+        return uraian_metode(self.metode)
 
     # =================================================================================================
     # Table builders
@@ -624,9 +681,9 @@ class LaporanView:
         for p in sorted(s.pita, key=lambda p: (p.bawah is not None, p.bawah or 0), reverse=True):
             parts = []
             if p.bawah is not None:
-                parts.append(("≥ " if p.bawah_inklusif else "> ") + fmt.angka(p.bawah))
+                parts.append(("≥ " if p.bawah_inklusif else "> ") + angka(p.bawah))
             if p.atas is not None:
-                parts.append(("≤ " if p.atas_inklusif else "< ") + fmt.angka(p.atas))
+                parts.append(("≤ " if p.atas_inklusif else "< ") + angka(p.atas))
             cells = [Sel(p.predikat, kepala=True)]
             if any(x.kode for x in s.pita):
                 cells.append(Sel(p.kode))
@@ -669,8 +726,8 @@ class LaporanView:
                     Sel(ind.kode),
                     Sel(nama, kepala=True, href=self.url_indikator(ind.id)),
                     Sel(ind.satuan),
-                    Sel(fmt.nilai(hi.target, ind.satuan), angka=True),
-                    Sel(fmt.nilai(hi.realisasi, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "realisasi", self.tahun)),
+                    Sel(nilai(hi.target, ind.satuan), angka=True),
+                    Sel(nilai(hi.realisasi, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "realisasi", self.tahun)),
                 ] + self._sel_capaian(hi)))
             if len(hs.indikator) > 1 or hs.model.tercetak.capaian is not None:
                 cells = [Sel(f"Rata-rata capaian sasaran {hs.model.kode or ''}".strip(), kepala=True, colspan=5), Sel(hasil_teks(hs.capaian), angka=True, tanda=self.tanda(*hs.jalur, "tercetak", "capaian"))]
@@ -696,10 +753,10 @@ class LaporanView:
     def tabel_per_predikat(self) -> TabelView | None:
         if not self.ada_skala or not self.h.jumlah_per_predikat:
             return None
-        rows = [Baris([Sel(label, kepala=True), Sel(fmt.angka(n), angka=True, tanda=self.tanda("tercetak", "jumlah_per_predikat", label))]) for label, n in self.h.jumlah_per_predikat.items()]
+        rows = [Baris([Sel(label, kepala=True), Sel(angka(n), angka=True, tanda=self.tanda("tercetak", "jumlah_per_predikat", label))]) for label, n in self.h.jumlah_per_predikat.items()]
         total = sum(self.h.jumlah_per_predikat.values())
         return TabelView("Jumlah indikator menurut predikat", kepala_sederhana("Predikat", ("Jumlah indikator", True)), rows,
-                         [Baris([Sel("Jumlah", kepala=True), Sel(fmt.angka(total), angka=True)], kelas="total")], sumber=self.sumber_hitung)
+                         [Baris([Sel("Jumlah", kepala=True), Sel(angka(total), angka=True)], kelas="total")], sumber=self.sumber_hitung)
 
     # --- per indicator
 
@@ -709,12 +766,17 @@ class LaporanView:
         cells = [Sel(ind.satuan)]
         if hi.target_pk_perubahan is not None:
             head += [("Target Perjanjian Kinerja", True), ("Target PK perubahan", True)]
-            cells += [Sel(fmt.nilai(hi.target_pk, ind.satuan), angka=True), Sel(fmt.nilai(hi.target_pk_perubahan, ind.satuan), angka=True)]
+            cells += [Sel(nilai(hi.target_pk, ind.satuan), angka=True), Sel(nilai(hi.target_pk_perubahan, ind.satuan), angka=True)]
         else:
             head.append(("Target", True))
-            cells.append(Sel(fmt.nilai(hi.target, ind.satuan), angka=True))
+            cells.append(Sel(nilai(hi.target, ind.satuan), angka=True, tanda=self.tanda_lain(hi, "target", self.tahun)))
         head += [("Realisasi", True)] + self._kepala_capaian()
-        cells += [Sel(fmt.nilai(hi.realisasi, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "realisasi", self.tahun))] + self._sel_capaian(hi)
+        cells += [Sel(nilai(hi.realisasi, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "realisasi", self.tahun) + self.tanda_lain(hi, "realisasi", self.tahun))]
+        cap = self._sel_capaian(hi)
+        cap[0].tanda = cap[0].tanda + self.tanda_lain(hi, "capaian", self.tahun)
+        if self.ada_skala:
+            cap[-1].tanda = cap[-1].tanda + self.tanda_lain(hi, "predikat", self.tahun)
+        cells += cap
         arah = "makin tinggi makin baik" if ind.arah == "naik" else "makin rendah makin baik"
         return TabelView(f"Target dan realisasi {self.tahun}: {ind.nama}", kepala_sederhana(*head), [Baris(cells)],
                          sumber=self.sumber_hitung, keterangan=[f"Arah indikator: {arah}."])
@@ -724,7 +786,7 @@ class LaporanView:
         if not ind.komponen:
             return None
         peran = {"pembilang": "pembilang", "penyebut": "penyebut", "rincian": "rincian"}
-        rows = [Baris([Sel(k.nama, kepala=True), Sel(str(k.tahun) if k.tahun else KOSONG), Sel(peran[k.peran]), Sel(fmt.angka(k.nilai), angka=True), Sel(k.satuan)])
+        rows = [Baris([Sel(k.nama, kepala=True), Sel(str(k.tahun) if k.tahun else KOSONG), Sel(peran[k.peran]), Sel(angka(k.nilai), angka=True), Sel(k.satuan)])
                 for k in sorted(ind.komponen, key=lambda k: -(k.tahun or 0))]
         return TabelView(f"Komponen data: {ind.nama}", kepala_sederhana("Komponen", "Tahun", "Peran", ("Nilai", True), "Satuan"), rows, sumber=self.sumber)
 
@@ -736,15 +798,15 @@ class LaporanView:
         for r in hi.riwayat:
             rows.append(Baris([
                 Sel(str(r.tahun), kepala=True),
-                Sel(fmt.nilai(r.target, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "target", r.tahun)),
-                Sel(fmt.nilai(r.realisasi, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "realisasi", r.tahun)),
-                Sel(hasil_teks(r.capaian), angka=True, tanda=self.tanda(*hi.jalur, "riwayat_tercetak", r.tahun, "capaian")),
+                Sel(nilai(r.target, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "target", r.tahun) + self.tanda_lain(hi, "target", r.tahun)),
+                Sel(nilai(r.realisasi, ind.satuan), angka=True, tanda=self.tanda(*hi.jalur, "realisasi", r.tahun) + self.tanda_lain(hi, "realisasi", r.tahun)),
+                Sel(hasil_teks(r.capaian), angka=True, tanda=self.tanda(*hi.jalur, "riwayat_tercetak", r.tahun, "capaian") + self.tanda_lain(hi, "capaian", r.tahun)),
                 Sel(r.sumber),
             ]))
         rows.append(Baris([
             Sel(str(self.tahun), kepala=True),
-            Sel(fmt.nilai(hi.target, ind.satuan), angka=True),
-            Sel(fmt.nilai(hi.realisasi, ind.satuan), angka=True),
+            Sel(nilai(hi.target, ind.satuan), angka=True),
+            Sel(nilai(hi.realisasi, ind.satuan), angka=True),
             Sel(hasil_teks(hi.capaian), angka=True, tanda=self.tanda(*hi.jalur, "tercetak", "capaian")),
             Sel("laporan ini"),
         ], kelas="tahun-ini"))
@@ -764,8 +826,8 @@ class LaporanView:
         ren = self.lap.renstra
         periode = f"{ren.periode.awal}–{ren.periode.akhir}" if ren else KOSONG
         akhir = str(ren.periode.akhir) if ren else ""
-        cells = [Sel(periode, kepala=True), Sel(fmt.nilai(ind.kondisi_awal, ind.satuan), angka=True), Sel(fmt.nilai(ind.target_akhir_renstra, ind.satuan), angka=True),
-                 Sel(fmt.nilai(hi.realisasi, ind.satuan), angka=True), Sel(hasil_teks(hi.renstra), angka=True, tanda=self.tanda(*hi.jalur, "tercetak", "capaian_renstra"))]
+        cells = [Sel(periode, kepala=True), Sel(nilai(ind.kondisi_awal, ind.satuan), angka=True), Sel(nilai(ind.target_akhir_renstra, ind.satuan), angka=True),
+                 Sel(nilai(hi.realisasi, ind.satuan), angka=True), Sel(hasil_teks(hi.renstra), angka=True, tanda=self.tanda(*hi.jalur, "tercetak", "capaian_renstra"))]
         return TabelView(f"Realisasi {self.tahun} dibandingkan target akhir Renstra: {ind.nama}",
                          kepala_sederhana("Periode Renstra", ("Kondisi awal", True), (f"Target akhir {akhir}".strip(), True), (f"Realisasi {self.tahun}", True), ("Capaian terhadap target akhir", True)),
                          [Baris(cells)], sumber=self.sumber_hitung)
@@ -776,8 +838,8 @@ class LaporanView:
             return None
         tingkat = {"provinsi": "Provinsi", "nasional": "Nasional", "kabupaten": "Kabupaten/kota", "lainnya": "Lainnya"}
         rows = [Baris([Sel(f"{tingkat[p.tingkat]}{': ' + p.nama if p.nama else ''}", kepala=True), Sel(str(p.tahun) if p.tahun else KOSONG),
-                       Sel(fmt.nilai(p.nilai, ind.satuan) if p.nilai is not None else "tidak tersedia", angka=True), Sel(p.keterangan)]) for p in ind.pembanding]
-        rows.insert(0, Baris([Sel(self.profil.nama_singkat or self.profil.nama, kepala=True), Sel(str(self.tahun)), Sel(fmt.nilai(hi.realisasi, ind.satuan), angka=True), Sel("realisasi instansi")], kelas="tahun-ini"))
+                       Sel(nilai(p.nilai, ind.satuan) if p.nilai is not None else "tidak tersedia", angka=True), Sel(p.keterangan)]) for p in ind.pembanding]
+        rows.insert(0, Baris([Sel(self.profil.nama_singkat or self.profil.nama, kepala=True), Sel(str(self.tahun)), Sel(nilai(hi.realisasi, ind.satuan), angka=True), Sel("realisasi instansi")], kelas="tahun-ini"))
         return TabelView(f"Perbandingan dengan standar nasional/provinsi: {ind.nama}", kepala_sederhana("Pembanding", "Tahun", ("Nilai", True), "Keterangan"), rows, sumber=self.sumber)
 
     def tabel_efisiensi_indikator(self, hi: HasilIndikator) -> TabelView | None:
@@ -799,12 +861,12 @@ class LaporanView:
         tingkat = ["Program", "Kegiatan", "Sub-kegiatan"][n.tingkat]
         cells.append(Sel(n.nama, kepala=True, kelas=f"tingkat-{n.tingkat}"))
         cells.append(Sel(tingkat))
-        cells.append(Sel(fmt.angka(n.pagu), angka=True, tanda=self.tanda(*j, "pagu")))
+        cells.append(Sel(angka(n.pagu), angka=True, tanda=self.tanda(*j, "pagu")))
         if ada_perubahan:
-            cells.append(Sel(fmt.angka(n.pagu_perubahan) if n.pagu_perubahan is not None else KOSONG, angka=True, tanda=self.tanda(*j, "pagu_perubahan")))
-        cells += [Sel(fmt.angka(n.realisasi), angka=True, tanda=self.tanda(*j, "realisasi")),
+            cells.append(Sel(angka(n.pagu_perubahan) if n.pagu_perubahan is not None else KOSONG, angka=True, tanda=self.tanda(*j, "pagu_perubahan")))
+        cells += [Sel(angka(n.realisasi), angka=True, tanda=self.tanda(*j, "realisasi")),
                   Sel(hasil_teks(n.penyerapan), angka=True, tanda=self.tanda(*j, "penyerapan")),
-                  Sel(fmt.angka(n.sisa), angka=True, tanda=self.tanda(*j, "sisa"))]
+                  Sel(angka(n.sisa), angka=True, tanda=self.tanda(*j, "sisa"))]
         return Baris(cells, kelas=["program", "kegiatan", "sub-kegiatan"][n.tingkat] + (" subtotal" if n.anak else ""))
 
     def _kepala_anggaran(self, ada_perubahan: bool, kode: bool = True) -> list[list[Kepala]]:
@@ -834,7 +896,7 @@ class LaporanView:
             ind = hi.model
             t = tujuan.get(ind.id)
             rows.append(Baris([Sel(t.teks if t else KOSONG), Sel(self.judul_indikator(hi), kepala=True, href=self.url_indikator(ind.id)), Sel(ind.satuan),
-                               Sel(fmt.nilai(hi.target, ind.satuan), angka=True), Sel(fmt.nilai(hi.realisasi, ind.satuan), angka=True)] + self._sel_capaian(hi)))
+                               Sel(nilai(hi.target, ind.satuan), angka=True), Sel(nilai(hi.realisasi, ind.satuan), angka=True)] + self._sel_capaian(hi)))
         return TabelView(f"Capaian indikator tujuan tahun {self.tahun}", kepala_sederhana(*head), rows, sumber=self.sumber_hitung)
 
     def tabel_efisiensi(self) -> TabelView | None:
@@ -877,11 +939,11 @@ class LaporanView:
         kode = any(n.kode for n in nodes)
         rows = [self._baris_node(n, ada_p, kode) for n in nodes]
         j = ("anggaran", "tercetak")
-        foot = [Sel("Jumlah", kepala=True, colspan=3 if kode else 2), Sel(fmt.angka(ang.pagu), angka=True, tanda=self.tanda(*j, "pagu"))]
+        foot = [Sel("Jumlah", kepala=True, colspan=3 if kode else 2), Sel(angka(ang.pagu), angka=True, tanda=self.tanda(*j, "pagu"))]
         if ada_p:
-            foot.append(Sel(fmt.angka(ang.pagu_perubahan), angka=True, tanda=self.tanda(*j, "pagu_perubahan")))
-        foot += [Sel(fmt.angka(ang.realisasi), angka=True, tanda=self.tanda(*j, "realisasi")), Sel(hasil_teks(ang.penyerapan), angka=True, tanda=self.tanda(*j, "penyerapan")),
-                 Sel(fmt.angka(ang.sisa), angka=True, tanda=self.tanda(*j, "sisa"))]
+            foot.append(Sel(angka(ang.pagu_perubahan), angka=True, tanda=self.tanda(*j, "pagu_perubahan")))
+        foot += [Sel(angka(ang.realisasi), angka=True, tanda=self.tanda(*j, "realisasi")), Sel(hasil_teks(ang.penyerapan), angka=True, tanda=self.tanda(*j, "penyerapan")),
+                 Sel(angka(ang.sisa), angka=True, tanda=self.tanda(*j, "sisa"))]
         notes = ["Angka program dan kegiatan adalah jumlah rinciannya."]
         if self.lap.anggaran.dasar:
             notes.append(f"Dasar anggaran: {self.lap.anggaran.dasar}.")
@@ -896,13 +958,13 @@ class LaporanView:
         head: list[str | tuple[str, bool]] = ["Program", "Sumber dana", ("Pagu (Rp)", True)] + ([("Pagu perubahan (Rp)", True)] if ada_p else [])
         rows = []
         for n in ang.program:
-            cells = [Sel(n.nama, kepala=True), Sel(n.sumber.sumber_dana), Sel(fmt.angka(n.pagu), angka=True)]
+            cells = [Sel(n.nama, kepala=True), Sel(n.sumber.sumber_dana), Sel(angka(n.pagu), angka=True)]
             if ada_p:
-                cells.append(Sel(fmt.angka(n.pagu_perubahan) if n.pagu_perubahan is not None else KOSONG, angka=True))
+                cells.append(Sel(angka(n.pagu_perubahan) if n.pagu_perubahan is not None else KOSONG, angka=True))
             rows.append(Baris(cells))
-        foot = [Sel("Jumlah", kepala=True, colspan=2), Sel(fmt.angka(ang.pagu), angka=True, tanda=self.tanda("anggaran", "tercetak", "pagu"))]
+        foot = [Sel("Jumlah", kepala=True, colspan=2), Sel(angka(ang.pagu), angka=True, tanda=self.tanda("anggaran", "tercetak", "pagu"))]
         if ada_p:
-            foot.append(Sel(fmt.angka(ang.pagu_perubahan), angka=True, tanda=self.tanda("anggaran", "tercetak", "pagu_perubahan")))
+            foot.append(Sel(angka(ang.pagu_perubahan), angka=True, tanda=self.tanda("anggaran", "tercetak", "pagu_perubahan")))
         return TabelView(f"Program dan pagu anggaran tahun {self.tahun}", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=self.sumber_hitung)
 
     def tabel_belanja_jenis(self) -> TabelView | None:
@@ -915,12 +977,12 @@ class LaporanView:
         for i, x in enumerate(items):
             serap = penyerapan(x.pagu, x.realisasi, self.metode)
             porsi = bulat(_div(x.pagu * 100, total), self.metode.pembulatan_anggaran) if x.pagu is not None and total else None
-            cells = ([Sel(x.kelompok)] if ada_kelompok else []) + [Sel(x.jenis, kepala=True), Sel(fmt.angka(x.pagu), angka=True), Sel(fmt.angka(x.realisasi), angka=True),
+            cells = ([Sel(x.kelompok)] if ada_kelompok else []) + [Sel(x.jenis, kepala=True), Sel(angka(x.pagu), angka=True), Sel(angka(x.realisasi), angka=True),
                                                                      Sel(hasil_teks(serap) if x.realisasi is not None else KOSONG, angka=True, tanda=self.tanda("anggaran", "belanja_per_jenis", i, "tercetak", "penyerapan")),
-                                                                     Sel(fmt.persen(porsi), angka=True)]
+                                                                     Sel(persen(porsi), angka=True)]
             rows.append(Baris(cells))
         real = [x.realisasi for x in items if x.realisasi is not None]
-        foot = [Sel("Jumlah", kepala=True, colspan=2 if ada_kelompok else 1), Sel(fmt.angka(total), angka=True), Sel(fmt.angka(sum(real, Decimal(0))) if real else KOSONG, angka=True), Sel(KOSONG), Sel(fmt.persen(Decimal(100)) if total else KOSONG, angka=True)]
+        foot = [Sel("Jumlah", kepala=True, colspan=2 if ada_kelompok else 1), Sel(angka(total), angka=True), Sel(angka(sum(real, Decimal(0))) if real else KOSONG, angka=True), Sel(KOSONG), Sel(persen(Decimal(100)) if total else KOSONG, angka=True)]
         head = (["Kelompok"] if ada_kelompok else []) + ["Jenis belanja", ("Pagu (Rp)", True), ("Realisasi (Rp)", True), ("Penyerapan", True), ("Porsi dari jumlah pagu", True)]
         return TabelView(f"Anggaran menurut jenis belanja tahun {self.tahun}", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=self.sumber_hitung)
 
@@ -928,7 +990,7 @@ class LaporanView:
         items = [x for x in self.lap.anggaran.sumber_dana if x.pagu is not None or x.realisasi is not None]
         if not items:
             return None
-        rows = [Baris([Sel(x.sumber, kepala=True), Sel(fmt.angka(x.pagu), angka=True), Sel(fmt.angka(x.realisasi), angka=True), Sel(hasil_teks(penyerapan(x.pagu, x.realisasi, self.metode)), angka=True)]) for x in items]
+        rows = [Baris([Sel(x.sumber, kepala=True), Sel(angka(x.pagu), angka=True), Sel(angka(x.realisasi), angka=True), Sel(hasil_teks(penyerapan(x.pagu, x.realisasi, self.metode)), angka=True)]) for x in items]
         return TabelView(f"Anggaran menurut sumber dana tahun {self.tahun}", kepala_sederhana("Sumber dana", ("Pagu (Rp)", True), ("Realisasi (Rp)", True), ("Penyerapan", True)), rows, sumber=self.sumber_hitung)
 
     def tabel_multi_tahun(self) -> TabelView | None:
@@ -939,7 +1001,7 @@ class LaporanView:
         rows = []
         foot = []
         for i, r in enumerate(pm.baris):
-            cells = [Sel(r.uraian, kepala=True)] + [Sel(fmt.angka(r.nilai.get(y)), angka=True, tanda=self.tanda("anggaran", "pagu_multi_tahun", "baris", i, "nilai", y)) for y in years]
+            cells = [Sel(r.uraian, kepala=True)] + [Sel(angka(r.nilai.get(y)), angka=True, tanda=self.tanda("anggaran", "pagu_multi_tahun", "baris", i, "nilai", y)) for y in years]
             (foot if r.total else rows).append(Baris(cells, kelas="total" if r.total else ""))
         return TabelView(pm.judul or "Pagu anggaran beberapa tahun", kepala_sederhana("Uraian", *[(f"{y} (Rp)", True) for y in years]), rows, foot, sumber=self.sumber, catatan=pm.catatan)
 
@@ -954,8 +1016,8 @@ class LaporanView:
             prev = (tl.tahun, tl.pagu, tl.realisasi, penyerapan(tl.pagu, tl.realisasi, self.metode), "laporan ini", self.tanda("anggaran", "tahun_lalu", "tercetak", "penyerapan"))
         if prev is None or not ang.program:
             return None
-        rows = [Baris([Sel(str(prev[0]), kepala=True), Sel(fmt.angka(prev[1]), angka=True), Sel(fmt.angka(prev[2]), angka=True), Sel(hasil_teks(prev[3]), angka=True, tanda=prev[5]), Sel(prev[4])]),
-                Baris([Sel(str(self.tahun), kepala=True), Sel(fmt.angka(ang.pagu_efektif), angka=True), Sel(fmt.angka(ang.realisasi), angka=True), Sel(hasil_teks(ang.penyerapan), angka=True, tanda=self.tanda("anggaran", "tercetak", "penyerapan")), Sel("laporan ini")], kelas="tahun-ini")]
+        rows = [Baris([Sel(str(prev[0]), kepala=True), Sel(angka(prev[1]), angka=True), Sel(angka(prev[2]), angka=True), Sel(hasil_teks(prev[3]), angka=True, tanda=prev[5]), Sel(prev[4])]),
+                Baris([Sel(str(self.tahun), kepala=True), Sel(angka(ang.pagu_efektif), angka=True), Sel(angka(ang.realisasi), angka=True), Sel(hasil_teks(ang.penyerapan), angka=True, tanda=self.tanda("anggaran", "tercetak", "penyerapan")), Sel("laporan ini")], kelas="tahun-ini")]
         notes = []
         if prev[3].ada and ang.penyerapan.ada:
             notes.append(f"Perubahan penyerapan: {bertanda(ang.penyerapan.tampil - prev[3].tampil)} poin persen.")
@@ -974,16 +1036,16 @@ class LaporanView:
             vals = list(r.nilai) + [None] * (len(tp.kolom) - len(r.nilai))
             for c, v in enumerate(vals[: len(tp.kolom)]):
                 sums[c] += v or 0
-            cells = [Sel(r.label, kepala=True)] + [Sel(fmt.angka(v) if v is not None else KOSONG, angka=True) for v in vals[: len(tp.kolom)]]
+            cells = [Sel(r.label, kepala=True)] + [Sel(angka(v) if v is not None else KOSONG, angka=True) for v in vals[: len(tp.kolom)]]
             if not satu:
-                cells.append(Sel(fmt.angka(sum(v or 0 for v in vals)), angka=True))
+                cells.append(Sel(angka(sum(v or 0 for v in vals)), angka=True))
             rows.append(Baris(cells))
         j = ("pegawai", "tabel", i, "total_tercetak")
         foot = [Sel("Jumlah", kepala=True)]
         for c, s in enumerate(sums):
-            foot.append(Sel(fmt.angka(s), angka=True, tanda=self.tanda(*j, c) + (self.tanda(*j, 1) if satu else [])))
+            foot.append(Sel(angka(s), angka=True, tanda=self.tanda(*j, c) + (self.tanda(*j, 1) if satu else [])))
         if not satu:
-            foot.append(Sel(fmt.angka(sum(sums)), angka=True, tanda=self.tanda(*j, len(tp.kolom))))
+            foot.append(Sel(angka(sum(sums)), angka=True, tanda=self.tanda(*j, len(tp.kolom))))
         t = TabelView(tp.judul, kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=self.sumber, nomor_tercetak=tp.nomor_tercetak,
                       keterangan=[tp.keterangan] if tp.keterangan else [])
         t.tanda_tabel = self.tanda("pegawai", "tabel", i, "baris")
@@ -993,7 +1055,7 @@ class LaporanView:
         ev = self.lap.evaluasi_akip
         if not ev or not ev.riwayat:
             return None
-        rows = [Baris([Sel(str(r.tahun), kepala=True), Sel(fmt.angka(r.nilai), angka=True), Sel(r.predikat)]) for r in sorted(ev.riwayat, key=lambda r: r.tahun)]
+        rows = [Baris([Sel(str(r.tahun), kepala=True), Sel(angka(r.nilai), angka=True), Sel(r.predikat)]) for r in sorted(ev.riwayat, key=lambda r: r.tahun)]
         return TabelView("Hasil evaluasi akuntabilitas kinerja (AKIP)", kepala_sederhana("Tahun", ("Nilai", True), "Predikat"), rows, sumber=self.sumber)
 
     def tabel_rekomendasi(self) -> TabelView | None:
@@ -1049,8 +1111,8 @@ class LaporanView:
                     target, akhir = versi.target, versi.target_akhir
                 vals = [target.get(y) for y in years]
                 any_value = any_value or any(v is not None for v in vals) or akhir is not None
-                grp.append(Baris([Sel(ind.nama, kepala=True), Sel(ind.satuan), Sel(fmt.nilai(ind.kondisi_awal, ind.satuan), angka=True)]
-                                 + [Sel(fmt.nilai(v, ind.satuan), angka=True) for v in vals] + [Sel(fmt.nilai(akhir, ind.satuan), angka=True)]))
+                grp.append(Baris([Sel(ind.nama, kepala=True), Sel(ind.satuan), Sel(nilai(ind.kondisi_awal, ind.satuan), angka=True)]
+                                 + [Sel(nilai(v, ind.satuan), angka=True) for v in vals] + [Sel(nilai(akhir, ind.satuan), angka=True)]))
             if grp:
                 rows.append(Baris([Sel(judul, kepala=True, colspan=width, scope="rowgroup")], kelas="grup"))
                 rows += grp
@@ -1109,9 +1171,10 @@ class LaporanView:
             rows.append(Baris([Sel(self.judul_sasaran(hs), kepala=True, colspan=len(head), scope="rowgroup")], kelas="grup"))
             for hi in hs.indikator:
                 ind = hi.model
-                cells = [Sel(ind.kode), Sel(ind.nama, kepala=True, href=self.url_indikator(ind.id)), Sel(ind.satuan), Sel(fmt.nilai(hi.target_pk, ind.satuan), angka=True)]
+                cells = [Sel(ind.kode), Sel(ind.nama, kepala=True, href=self.url_indikator(ind.id)), Sel(ind.satuan),
+                         Sel(nilai(hi.target_pk, ind.satuan), angka=True, tanda=self.tanda("perjanjian_kinerja", "target", ind.id))]
                 if ada_p:
-                    cells.append(Sel(fmt.nilai(hi.target_pk_perubahan, ind.satuan), angka=True))
+                    cells.append(Sel(nilai(hi.target_pk_perubahan, ind.satuan), angka=True, tanda=self.tanda("perjanjian_kinerja", "perubahan", "target", ind.id)))
                 rows.append(Baris(cells))
         judul = (pk.judul if pk and pk.judul else f"Perjanjian Kinerja tahun {self.tahun}") + (" dan perubahannya" if ada_p else "")
         notes = [] if pk else ["Perjanjian Kinerja tidak dilampirkan; target diambil dari target tahunan indikator."]
@@ -1136,14 +1199,14 @@ class LaporanView:
             ket = []
             for lst in lists:
                 a = next((x for x in lst if (x.program or x.nama or "") == key), None)
-                cells.append(Sel(fmt.angka(a.pagu) if a else KOSONG, angka=True))
+                cells.append(Sel(angka(a.pagu) if a else KOSONG, angka=True))
                 if a and a.keterangan:
                     ket.append(a.keterangan)
             cells.append(Sel("; ".join(dict.fromkeys(ket)) or KOSONG))
             rows.append(Baris(cells))
         foot = [Sel("Jumlah", kepala=True)]
         for path, lst in zip(versi, lists):
-            foot.append(Sel(fmt.angka(sum((a.pagu for a in lst), Decimal(0))) if lst else KOSONG, angka=True, tanda=self.tanda(*path, "jumlah_anggaran_tercetak")))
+            foot.append(Sel(angka(sum((a.pagu for a in lst), Decimal(0))) if lst else KOSONG, angka=True, tanda=self.tanda(*path, "jumlah_anggaran_tercetak")))
         foot.append(Sel(KOSONG))
         head: list[str | tuple[str, bool]] = ["Program", ("Pagu PK (Rp)", True)] + ([("Pagu PK perubahan (Rp)", True)] if len(lists) > 1 else []) + ["Keterangan"]
         return TabelView("Anggaran program dalam Perjanjian Kinerja", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=self.sumber_hitung)
@@ -1160,8 +1223,8 @@ class LaporanView:
                 if not hi.model.iku:
                     continue
                 ind = hi.model
-                rows.append(Baris([Sel(self.judul_indikator(hi), kepala=True, href=self.url_indikator(ind.id)), Sel(fmt.nilai(hi.target, ind.satuan), angka=True),
-                                   Sel(fmt.nilai(hi.realisasi, ind.satuan), angka=True)] + self._sel_capaian(hi)))
+                rows.append(Baris([Sel(self.judul_indikator(hi), kepala=True, href=self.url_indikator(ind.id)), Sel(nilai(hi.target, ind.satuan), angka=True),
+                                   Sel(nilai(hi.realisasi, ind.satuan), angka=True)] + self._sel_capaian(hi)))
         if not rows:
             return None
         k = self.keseluruhan()
@@ -1185,10 +1248,11 @@ class LaporanView:
                     where = label if halaman == "index" and not label.startswith("Tabel") else f"{label} ({JUDUL_HALAMAN[halaman]})" if not label.startswith("Tabel") else label
                     links.append(Markup('<a href="%s">%s</a>') % (self.url(halaman, anchor), where))
                 tempat = Markup(", ").join(links)
-            rows.append(Baris([Sel(str(m.no), kepala=True), Sel(f"{t.lokasi.file}:{t.lokasi.line}"), Sel(format_path(t.jalur)), Sel(t.pesan), Sel(t.tercetak, angka=True), Sel(t.dihitung, angka=True),
+            rows.append(Baris([Sel(str(m.no), kepala=True), Sel(f"{t.lokasi.file}:{t.lokasi.line}", kelas="jalur"), Sel(format_path(t.jalur), kelas="jalur"), Sel(t.pesan, kelas="pesan"),
+                               Sel(t.tercetak, angka=True), Sel(t.dihitung, angka=True),
                                Sel(t.akibat or KOSONG), Sel(tempat)], id=f"catatan-{m.no}"))
         return TabelView(f"Temuan pemeriksaan data LKIP {self.tahun}", kepala_sederhana("No", "Berkas:baris", "Bagian data", "Temuan", ("Tercetak", True), ("Hasil hitung", True), "Akibat dari", "Ditampilkan di"),
-                         rows, sumber=f"Pemeriksaan otomatis portal atas data {self.sumber}")
+                         rows, sumber=f"Pemeriksaan otomatis portal atas data {self.sumber}", kelas="catatan")
 
     # --- free tables and charts
 
@@ -1197,6 +1261,9 @@ class LaporanView:
         first = 1 if len(leaves) > 1 and re.fullmatch(r"no\.?|nomor", leaves[0].judul.strip().lower()) else 0
 
         def row(values: list, kelas: str = "", replace: dict[int, tuple[str, list[Tanda]]] | None = None) -> Baris:
+            kepala = first
+            if kelas == "total":  # the label of a total row is its first text cell
+                kepala = next((c for c, v in enumerate(values) if isinstance(v, str) and v.strip()), first)
             cells = []
             for c, v in enumerate(values):
                 rata = leaves[c].rata if c < len(leaves) else None
@@ -1205,7 +1272,7 @@ class LaporanView:
                 text = teks_sel(v)
                 if replace and c in replace:
                     text, tanda = replace[c]
-                cells.append(Sel(text, kepala=c == first, angka=rata == "kanan" or (rata is None and is_num), kelas="tengah" if rata == "tengah" else "", tanda=tanda))
+                cells.append(Sel(text, kepala=c == kepala, angka=rata == "kanan" or (rata is None and is_num), kelas="tengah" if rata == "tengah" else "", tanda=tanda))
             return Baris(cells, kelas=kelas)
 
         rows = [row(r) for r in t.baris]
@@ -1227,29 +1294,36 @@ class LaporanView:
         return TabelView(judul, head, rows, foot, sumber=t.sumber or self.sumber, catatan=t.catatan, nomor_tercetak=t.nomor_tercetak)
 
     def grafik_view(self, g: Grafik) -> GrafikView:
+        """A declared chart's data: labels, series as numbers (for drawing) and as text (for the data table)."""
         labels: list[str] = []
-        seri: list[tuple[str, list[str]]] = []
+        data_angka: list[tuple[str, list[Decimal | None]]] = []
+        judul_label = "Label"
         t = self.tabel_by_id.get(g.tabel) if g.tabel else None
+
+        def num(v: Any) -> Decimal | None:
+            return Decimal(v) if isinstance(v, (int, Decimal)) and not isinstance(v, bool) else None
+
         if t is not None:
             _, leaves = kepala_bertingkat(t.kolom)
             lk = (g.label_kolom or 1) - 1
+            if lk < len(leaves):
+                judul_label = leaves[lk].judul
             labels = [teks_sel(r[lk]) if lk < len(r) else KOSONG for r in t.baris]
             for s in g.seri:
                 if s.kolom is not None:
-                    vals = [teks_sel(r[s.kolom - 1]) if s.kolom - 1 < len(r) else KOSONG for r in t.baris]
+                    data_angka.append((s.nama, [num(r[s.kolom - 1]) if s.kolom - 1 < len(r) else None for r in t.baris]))
                 else:
-                    vals = [fmt.angka(v) for v in (s.nilai or [])]
-                seri.append((s.nama, vals))
+                    data_angka.append((s.nama, list(s.nilai or [])))
         else:
             labels = list(g.label or [])
-            for s in g.seri:
-                seri.append((s.nama, [fmt.angka(v) for v in (s.nilai or [])]))
-        n = max([len(labels)] + [len(v) for _, v in seri])
+            data_angka = [(s.nama, list(s.nilai or [])) for s in g.seri]
+        n = max([len(labels)] + [len(v) for _, v in data_angka])
         labels += [KOSONG] * (n - len(labels))
+        seri = [(nama, [angka(x) for x in vals]) for nama, vals in data_angka]
         rows = [Baris([Sel(labels[k], kepala=True)] + [Sel(v[k] if k < len(v) else KOSONG, angka=True) for _, v in seri]) for k in range(n)]
         satuan = f" ({g.satuan})" if g.satuan else ""
-        data = TabelView(f"Data grafik: {g.judul}", kepala_sederhana("Label", *[(nama + satuan, True) for nama, _ in seri]), rows, sumber=g.sumber or self.sumber)
-        return GrafikView(g, labels, seri, data)
+        data = TabelView(f"Data grafik: {g.judul}", kepala_sederhana(judul_label, *[(nama + satuan, True) for nama, _ in seri]), rows, sumber=g.sumber or self.sumber)
+        return GrafikView(g, labels, seri, data, data_angka)
 
     def svg(self, gv: GrafikView) -> Markup | None:
         return svg_grafik(gv)
@@ -1298,6 +1372,9 @@ def page_url(md_path: str) -> str:
 
 
 def rel_url(src_md: str, dst_md: str, anchor: str | None = None) -> str:
+    """Link from one generated page to another page (``.md``) or to a file (image), relative."""
+    if not dst_md.endswith(".md"):
+        return posixpath.relpath(dst_md, page_url(src_md).rstrip("/") or ".")
     src, dst = page_url(src_md), page_url(dst_md)
     if src == dst:
         out = ""
@@ -1377,10 +1454,11 @@ def buat_env(folder: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, undefined=StrictUndefined)
     env.filters.update(
-        angka=fmt.angka, persen=fmt.persen, rupiah=fmt.rupiah, tanggal=fmt.tanggal, nip=fmt.nip,
+        angka=angka, persen=persen, rupiah=rupiah, tanggal=fmt.tanggal, nip=fmt.nip,
         md=markdown_html, judul=judul_md, hasil=hasil_teks, sel=teks_sel, dasar_hukum=nama_dasar_hukum, url_aman=url_aman,
+        capitalize_first=lambda x: (str(x)[:1].upper() + str(x)[1:]) if x else "",
     )
-    env.globals.update(KOSONG=KOSONG, nilai=fmt.nilai, JUDUL_HALAMAN=JUDUL_HALAMAN)
+    env.globals.update(KOSONG=KOSONG, nilai=nilai, JUDUL_HALAMAN=JUDUL_HALAMAN)
     return env
 
 
@@ -1396,6 +1474,119 @@ class RingkasanTahun:
     penyerapan: str
     jumlah_temuan: int
     tampil_catatan: bool
+
+
+# ---------------------------------------------------------------------------------------------------
+# Portal pages (home, agency)
+
+
+def _capaian_ringkas(rt: RingkasanTahun) -> str:
+    return f"{rt.capaian} (untuk predikat: {rt.capaian_batas})" if rt.capaian_batas else rt.capaian
+
+
+def tabel_instansi(inst: Instansi, ringkas: list[RingkasanTahun]) -> TabelView | None:
+    if not ringkas:
+        return None
+    src = f"{inst.slug}/index.md"
+    rows = []
+    for rt in ringkas:
+        temuan = str(rt.jumlah_temuan) if rt.tampil_catatan else "tidak ditampilkan"
+        rows.append(Baris([Sel(f"LKIP {rt.tahun}", kepala=True, href=rel_url(src, rt.path)), Sel(_capaian_ringkas(rt), angka=True), Sel(rt.predikat),
+                           Sel(rt.pagu, angka=True), Sel(rt.realisasi, angka=True), Sel(rt.penyerapan, angka=True), Sel(temuan, angka=True)]))
+    return TabelView(f"Laporan kinerja {inst.profil.nama}", kepala_sederhana("Laporan", ("Capaian kinerja keseluruhan", True), "Predikat", ("Pagu (Rp)", True), ("Realisasi (Rp)", True),
+                                                                               ("Penyerapan anggaran", True), ("Temuan pemeriksaan data", True)), rows,
+                     sumber="LKIP setiap tahun; capaian dan penyerapan dihitung ulang oleh portal")
+
+
+def tabel_portal(daftar: list[tuple[Instansi, RingkasanTahun]]) -> TabelView | None:
+    if not daftar:
+        return None
+    rows = []
+    counts: dict[str, int] = defaultdict(int)
+    for inst, _ in daftar:
+        counts[inst.slug] += 1
+    seen: set[str] = set()
+    for inst, rt in daftar:
+        cells = []
+        if inst.slug not in seen:
+            seen.add(inst.slug)
+            cells.append(Sel(inst.profil.nama, kepala=True, rowspan=counts[inst.slug], href=rel_url("index.md", f"{inst.slug}/index.md")))
+        cells += [Sel(str(rt.tahun), href=rel_url("index.md", rt.path)), Sel(_capaian_ringkas(rt), angka=True), Sel(rt.predikat), Sel(rt.penyerapan, angka=True)]
+        rows.append(Baris(cells))
+    return TabelView("Laporan kinerja perangkat daerah", kepala_sederhana("Perangkat daerah", "Tahun", ("Capaian kinerja keseluruhan", True), "Predikat", ("Penyerapan anggaran", True)),
+                     rows, sumber="LKIP setiap perangkat daerah; capaian dan penyerapan dihitung ulang oleh portal")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Hand-written pages: a few site values may be placed with %%name%% (values are escaped as text)
+
+
+def _tabel_md_html(t: TabelView) -> str:
+    """A small plain HTML table for the method page (no template environment needed)."""
+    esc = html.escape
+    out = ['<div class="tabel-gulir" role="region" aria-label="%s" tabindex="0">' % esc(t.judul), '<table class="lkip">', f"<caption>{esc(t.judul)}</caption>", "<thead>"]
+    for row in t.kepala:
+        out.append("<tr>" + "".join(f'<th scope="{k.scope}"' + (f' colspan="{k.colspan}"' if k.colspan > 1 else "") + f">{esc(k.teks)}</th>" for k in row) + "</tr>")
+    out.append("</thead>")
+    out.append("<tbody>")
+    for b in t.baris:
+        cells = []
+        for c in b.sel:
+            tag = "th" if c.kepala else "td"
+            attr = f' scope="{c.scope}"' if c.kepala else ""
+            cells.append(f"<{tag}{attr}>{esc(str(c.teks))}</{tag}>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>", "</div>"]
+    if t.sumber:
+        out.append(f'<p class="sumber-tabel">Sumber: {esc(t.sumber)}</p>')
+    return "\n" + "\n".join(out) + "\n"
+
+
+def _metode_situs(repo: Repo) -> str:
+    try:
+        m = resolve(repo.site.metode)
+    except Exception:  # the site config was validated; this is only a guard
+        return ""
+    rows = [Baris([Sel(k, kepala=True), Sel(v)]) for k, v in uraian_metode(m)]
+    return _tabel_md_html(TabelView("Metode bawaan portal (site_config/lkip.yaml)", kepala_sederhana("Besaran", "Cara menghitung"), rows, sumber="site_config/lkip.yaml"))
+
+
+def _daftar_preset() -> str:
+    rows = [Baris([Sel(name, kepala=True), Sel(PRESET_KETERANGAN.get(name, KOSONG))]) for name in sorted(PRESET)]
+    return _tabel_md_html(TabelView("Preset metode (generator/metode.py)", kepala_sederhana("Preset", "Isi"), rows, sumber="generator/metode.py"))
+
+
+def _daftar_skala() -> str:
+    out = []
+    for name in sorted(SKALA):
+        s = SKALA[name]
+        rows = []
+        for p in s.pita:
+            parts = []
+            if p.bawah is not None:
+                parts.append(("≥ " if p.bawah_inklusif else "> ") + angka(p.bawah))
+            if p.atas is not None:
+                parts.append(("≤ " if p.atas_inklusif else "< ") + angka(p.atas))
+            rows.append(Baris([Sel(p.predikat, kepala=True), Sel(p.kode or KOSONG), Sel(" dan ".join(parts) or "semua nilai")]))
+        out.append(_tabel_md_html(TabelView(f"Skala '{name}': {s.nama}", kepala_sederhana("Predikat", "Kode", "Rentang capaian (%)"), rows, sumber=s.sumber)))
+    return "\n".join(out)
+
+
+def isi_konten(teks: str, repo: Repo) -> str:
+    """Fill the few placeholders hand-written pages may use; every value is escaped as text."""
+    site = repo.site
+    isi = {
+        "pemda": str(judul_md(site.pemda)),
+        "judul_situs": str(judul_md(site.judul_situs)),
+        "kontak": str(judul_md(site.kontak)) if site.kontak else "pengelola portal pemerintah daerah",
+    }
+    for k, v in isi.items():
+        teks = teks.replace(f"%%{k}%%", v)
+    blok = {"metode_situs": lambda: _metode_situs(repo), "daftar_preset": _daftar_preset, "daftar_skala": _daftar_skala}
+    for k, f in blok.items():
+        if f"%%{k}%%" in teks:
+            teks = teks.replace(f"%%{k}%%", f())
+    return teks
 
 
 def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]], out_dir: Path) -> dict:
@@ -1434,8 +1625,8 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
                 if src.is_file():
                     w.salin(f"{slug}/{berkas}", src)
             k = r.keseluruhan()
-            ringkas.append(RingkasanTahun(b.tahun, f"{slug}/{b.tahun}/index.md", k["teks"], k["batas"], h.predikat, fmt.angka(h.anggaran.pagu_efektif),
-                                          fmt.angka(h.anggaran.realisasi), hasil_teks(h.anggaran.penyerapan) if h.anggaran.program else KOSONG,
+            ringkas.append(RingkasanTahun(b.tahun, f"{slug}/{b.tahun}/index.md", k["teks"], k["batas"], h.predikat, angka(h.anggaran.pagu_efektif),
+                                          angka(h.anggaran.realisasi), hasil_teks(h.anggaran.penyerapan) if h.anggaran.program else KOSONG,
                                           len(temuan), r.catatan.tampil))
             nav_tahun.append({f"LKIP {b.tahun}": [f"{slug}/{b.tahun}/{p}.md" for p in pages]})
         ringkas.sort(key=lambda x: -x.tahun)
@@ -1444,8 +1635,8 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
         if inst.profil.logo and (inst.folder / inst.profil.logo).is_file():
             w.salin(f"{slug}/{inst.profil.logo}", inst.folder / inst.profil.logo)
             logo = inst.profil.logo
-        md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tahun=ringkas, site=repo.site, logo=logo,
-                                                       url=lambda p: rel_url(f"{slug}/index.md", p))
+        md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), site=repo.site, logo=logo,
+                                                       url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
         w.tulis(f"{slug}/index.md", _rapikan(md))
         nav_laporan.append({_nav_teks(inst.profil.nama): [f"{slug}/index.md"] + nav_tahun})
         for rt in ringkas:
@@ -1459,16 +1650,18 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
             rel = src.relative_to(content).as_posix()
             if rel == "index.md":
                 continue  # the home page is generated
-            w.salin(rel, src)
             if rel.endswith(".md"):
+                w.tulis(rel, isi_konten(src.read_text(encoding="utf-8"), repo))
                 konten.append(rel)
+            else:
+                w.salin(rel, src)
     tentang = [p for p in HALAMAN_TENTANG if p in konten] + sorted(p for p in konten if "/" not in p and p not in HALAMAN_TENTANG)
     folders: dict[str, list[str]] = defaultdict(list)
     for p in konten:
         if "/" in p:
             folders[p.split("/", 1)[0]].append(p)
 
-    md = env.get_template("beranda.md.j2").render(site=repo.site, daftar=tabel_beranda, tentang=tentang, judul_konten=_judul_konten(content, tentang),
+    md = env.get_template("beranda.md.j2").render(site=repo.site, tabel=tabel_portal(tabel_beranda), tentang=tentang, judul_konten=_judul_konten(content, tentang),
                                                   url=lambda p: rel_url("index.md", p))
     w.tulis("index.md", _rapikan(md))
 
@@ -1533,6 +1726,8 @@ def _render_laporan(env: Environment, r: LaporanView, w: Penulis) -> list[str]:
             continue
         r.halaman_ada.add(key)
         texts[key] = md
+    for key in r.blok_tak_tampil():
+        print(f"peringatan: {r.b.berkas}: blok dengan posisi '{key}' tidak ditampilkan di halaman mana pun", file=sys.stderr)
     keys = [k for k, _, _ in HALAMAN_LAPORAN if k in texts]
     for k in keys:
         w.tulis(r.path(k), texts[k])
