@@ -76,6 +76,18 @@ def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = Tr
     return rc
 
 
+def source_date_epoch(root: Path) -> str:
+    """Dates MkDocs writes (sitemap) come from the last commit, not the clock: same commit, same bytes."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    out = proc.stdout.strip()
+    return out if proc.returncode == 0 and out.isdigit() else "0"
+
+
 def run_mkdocs(root: Path, out: Path) -> int:
     """Build into a temporary folder beside ``out`` and swap it in only on success."""
     import subprocess
@@ -83,7 +95,7 @@ def run_mkdocs(root: Path, out: Path) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(tmp)], env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
