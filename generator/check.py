@@ -16,9 +16,11 @@ from .compute import (
     HasilLaporan,
     NodeAnggaran,
     _div,
+    batasi,
     bulat,
     bulat_seperti,
     efisiensi,
+    penyerapan,
     rata_rata,
 )
 from .format import angka, persen, rupiah
@@ -137,7 +139,6 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
     if pt.capaian_keseluruhan is not None and h.keseluruhan.ada:
         shown = h.keseluruhan.nilai
         if m.batas_capaian.atas is not None and m.agregasi.batas == "sesudah":
-            from .compute import batasi
             shown = batasi(shown, m)
         if not sama(pt.capaian_keseluruhan, shown, a.mode):
             via = _mean_of_printed([i.model.tercetak.capaian for i in h.semua_indikator if i.model.iku or m.agregasi.cakupan == "semua"], m)
@@ -176,10 +177,8 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
     a.banding(("anggaran", "tercetak", "sisa"), "sisa", "sisa anggaran total", t.sisa, ang.sisa, rupiah)
     if lap.anggaran.tahun_lalu:
         tl = lap.anggaran.tahun_lalu
-        from .compute import penyerapan
         a.banding(("anggaran", "tahun_lalu", "tercetak", "penyerapan"), "penyerapan", f"penyerapan anggaran {tl.tahun}", tl.tercetak.penyerapan, penyerapan(tl.pagu, tl.realisasi, m))
     for i, bj in enumerate(lap.anggaran.belanja_per_jenis):
-        from .compute import penyerapan
         a.banding(("anggaran", "belanja_per_jenis", i, "tercetak", "penyerapan"), "penyerapan", f"penyerapan {bj.jenis}", bj.tercetak.penyerapan, penyerapan(bj.pagu, bj.realisasi, m))
     pm = lap.anggaran.pagu_multi_tahun
     if pm:
@@ -239,8 +238,8 @@ def _fmt_nilai(v: Any) -> str:
 
 
 def _rumus(hi) -> str:
-    if isinstance(hi.model.target.get(hi.capaian and 0), str):
-        return "tingkat nilai"
+    if isinstance(hi.target, str):
+        return "tangga tingkat nilai"
     return "R/T×100" if hi.model.arah == "naik" else "rumus indikator turun"
 
 

@@ -52,7 +52,7 @@ def cmd_check(args) -> int:
     if repo is None:
         return 1
     total = 0
-    for inst, b, _, temuan in compute_repo(repo):
+    for _inst, _b, _, temuan in compute_repo(repo):
         for t in temuan:
             if FORMAT == "github":
                 level = "error" if args.strict else "warning"
@@ -71,7 +71,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .pipeline import build, docs_dir
+    from .pipeline import build
 
     rc = build(args.root, None, mkdocs=False)
     if rc:

@@ -11,7 +11,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import Iterable
 
 from .metode import Metode, predikat
-from .model import Indikator, Laporan, Pembulatan, Program, Sasaran
+from .model import Indikator, Laporan, Pembulatan, Sasaran
 
 D = Decimal
 SERATUS = D(100)
@@ -304,10 +304,6 @@ class HasilLaporan:
         return [i for s in self.sasaran for i in s.indikator]
 
 
-def _prev_value(data: dict, tahun: int):
-    return data.get(tahun)
-
-
 def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Laporan, metode: Metode, anggaran: HasilAnggaran, sebelumnya: dict[int, tuple[Laporan, dict[str, Indikator]]]) -> HasilIndikator:
     y = lap.tahun
     pk = lap.perjanjian_kinerja
@@ -390,7 +386,3 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
                 if h.predikat and _dihitung(h, metode):
                     counts[h.predikat] += 1
     return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode), ang, counts)
-
-
-def program_ids(programs: list[Program]) -> list[str]:
-    return [p.id for p in programs]
