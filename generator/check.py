@@ -121,6 +121,9 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
                     other = r.target if kind == "target" else r.realisasi
                     if own is not None and other is not None and own != other:
                         a.add(j + (kind, r.tahun), kind, f"{kind} {r.tahun} '{name}' berbeda dengan {r.sumber}", _fmt_nilai(own), _fmt_nilai(other))
+        if t.perubahan is not None and hi.perubahan_realisasi.ada:
+            kemajuan = hi.perubahan_realisasi.nilai if ind.arah == "naik" else -hi.perubahan_realisasi.nilai
+            a.banding(j + ("tercetak", "perubahan"), "perubahan", f"kemajuan realisasi '{name}' dari tahun lalu (poin; tanda dibalik untuk indikator turun)", t.perubahan, kemajuan, angka)
         for k, lain in enumerate(t.lain):
             _nilai_lain(a, hi, j + ("tercetak", "lain", k), lain, name)
         _komponen(a, hi)
@@ -178,7 +181,20 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
     if lap.anggaran.tahun_lalu:
         tl = lap.anggaran.tahun_lalu
         a.banding(("anggaran", "tahun_lalu", "tercetak", "penyerapan"), "penyerapan", f"penyerapan anggaran {tl.tahun}", tl.tercetak.penyerapan, penyerapan(tl.pagu, tl.realisasi, m))
+    if lap.anggaran.tahun_lalu and t.perubahan is not None and ang.penyerapan.ada:
+        tl = lap.anggaran.tahun_lalu
+        lalu = penyerapan(tl.pagu, tl.realisasi, m)
+        if lalu.ada:
+            computed = bulat(ang.penyerapan.nilai, m.pembulatan_anggaran) - bulat(lalu.nilai, m.pembulatan_anggaran)
+            own = (t.penyerapan - tl.tercetak.penyerapan) if t.penyerapan is not None and tl.tercetak.penyerapan is not None else None
+            if not sama(t.perubahan, computed, a.mode):
+                roots = [f for f in a.out if f.jalur[:2] == ("anggaran", "tahun_lalu")]
+                akibat = "penyerapan tercetak tahun lalu" if own is not None and own == t.perubahan and roots else None
+                a.add(("anggaran", "tercetak", "perubahan"), "perubahan", f"kenaikan penyerapan dari {tl.tahun} (poin persen)", angka(t.perubahan), angka(computed), akibat)
+    total = ang.pagu_efektif
     for i, bj in enumerate(lap.anggaran.belanja_per_jenis):
+        if bj.tercetak.porsi is not None and bj.pagu is not None and total:
+            a.banding(("anggaran", "belanja_per_jenis", i, "tercetak", "porsi"), "porsi", f"porsi {bj.jenis} dari total anggaran", bj.tercetak.porsi, _div(bj.pagu * 100, total))
         a.banding(("anggaran", "belanja_per_jenis", i, "tercetak", "penyerapan"), "penyerapan", f"penyerapan {bj.jenis}", bj.tercetak.penyerapan, penyerapan(bj.pagu, bj.realisasi, m))
     pm = lap.anggaran.pagu_multi_tahun
     if pm:

@@ -323,7 +323,7 @@ class TercetakIndikator(Model):
     penyerapan: Angka | None = Field(None, description="% penyerapan anggaran yang dipakai tabel efisiensi")
     efisiensi: Angka | None = None
     efisiensi_teks: str | None = Field(None, description="Kesimpulan efisiensi verbal, mis. 'Efisien'")
-    perubahan: Angka | None = Field(None, description="Kenaikan/penurunan dari tahun lalu (poin persen)")
+    perubahan: Angka | None = Field(None, description="Kemajuan realisasi dari tahun lalu (poin), tanda dibalik untuk indikator turun: negatif = memburuk")
     lain: list[NilaiLain] = Field(default_factory=list, description="Nilai yang sama tercetak lagi di tempat lain (dibandingkan dengan data)")
 
 
