@@ -36,6 +36,7 @@ from .check import Temuan
 from .compute import Hasil, HasilIndikator, HasilLaporan, HasilSasaran, NodeAnggaran, _div, bulat, penyerapan
 from .load import format_path
 from .metode import PRESET, PRESET_KETERANGAN, SKALA, Metode, resolve
+from .charts import Chart, plan_charts, render_charts
 from .model import Grafik, Kolom, Tabel
 from .validate import BerkasLaporan, Instansi, Repo
 
@@ -67,20 +68,6 @@ POSISI_BAGIAN = {
 
 # Hand-written pages of content/ shown first, in this order, under "Tentang Portal".
 HALAMAN_TENTANG = ["tentang.md", "metode.md", "cara-membaca.md", "aksesibilitas.md"]
-
-# ---------------------------------------------------------------------------------------------------
-# Chart hook
-
-
-def svg_grafik(grafik: "GrafikView") -> Markup | None:
-    """Draw a declared chart as inline SVG. Returns ``None`` until the chart stage provides one.
-
-    The chart stage replaces this function (``generator.render.svg_grafik = …``) or edits it; the
-    template ``_blok.md.j2`` shows the returned markup above the chart's data table, which always stays
-    as the accessible text alternative.
-    """
-    return None
-
 
 # ---------------------------------------------------------------------------------------------------
 # Text helpers
@@ -392,7 +379,7 @@ URUTAN_JENIS = {"bagian": 0, "tabel": 1, "grafik": 2, "foto": 3}
 
 @dataclass
 class GrafikView:
-    """What the chart stage needs to draw a declared chart (see :func:`svg_grafik`)."""
+    """What the chart stage needs to draw a declared chart (drawn by generator.charts)."""
 
     grafik: Grafik  # the model: judul, jenis (batang/garis/batang_bertumpuk), satuan, …
     label: list[str]  # x-axis labels
@@ -449,7 +436,8 @@ def uraian_metode(m: Metode) -> list[tuple[str, str]]:
 class LaporanView:
     """Everything a report's templates need; ``r`` in the templates."""
 
-    def __init__(self, repo: Repo, inst: Instansi, b: BerkasLaporan, h: HasilLaporan, temuan: list[Temuan], sebelumnya: HasilLaporan | None):
+    def __init__(self, repo: Repo, inst: Instansi, b: BerkasLaporan, h: HasilLaporan, temuan: list[Temuan], sebelumnya: HasilLaporan | None,
+                 grafik: list[Chart] | None = None):
         self.repo, self.inst, self.b, self.h = repo, inst, b, h
         self.lap = b.model
         self.profil = inst.profil
@@ -477,6 +465,15 @@ class LaporanView:
         for v in self._blok.values():
             v.sort(key=lambda x: (URUTAN_JENIS[x.jenis], x.indeks))
         self.tabel_by_id = {t.id: t for t in self.lap.tabel}
+        # charts planned by the chart stage: YAML grafik by id (placed by their block), generated ones by posisi
+        ids_yaml = {g.id for g in self.lap.grafik}
+        self.grafik_yaml: dict[str, Chart] = {}
+        self._grafik_posisi: dict[str, list[Chart]] = defaultdict(list)
+        for c in grafik or []:
+            if c.id in ids_yaml:
+                self.grafik_yaml[c.id] = c
+            else:
+                self._grafik_posisi[c.posisi].append(c)
         # where each indicator's section (and anchor) lives
         self.indikator_bab3 = [hi for hi in h.indikator_tujuan if self._diukur(hi)]
         self.lokasi_indikator: dict[str, str] = {}
@@ -1325,8 +1322,27 @@ class LaporanView:
         data = TabelView(f"Data grafik: {g.judul}", kepala_sederhana(judul_label, *[(nama + satuan, True) for nama, _ in seri]), rows, sumber=g.sumber or self.sumber)
         return GrafikView(g, labels, seri, data, data_angka)
 
-    def svg(self, gv: GrafikView) -> Markup | None:
-        return svg_grafik(gv)
+    def svg(self, gv: GrafikView) -> Chart | None:
+        """The drawn chart of a YAML ``grafik`` (None when it has too few values to draw: its table still shows)."""
+        return self.grafik_yaml.get(gv.grafik.id)
+
+    def grafik_di(self, posisi: str, awalan: str = "") -> list[Chart]:
+        """Generated charts (trend, capaian, budget) for a place in the page, each placed once."""
+        daftar = self._grafik_posisi.get(posisi, [])
+        out = [c for c in daftar if c.id.startswith(awalan)]
+        self._grafik_posisi[posisi] = [c for c in daftar if c not in out]
+        return out
+
+    def grafik_tak_tampil(self) -> list[str]:
+        return sorted(c.id for cs in self._grafik_posisi.values() for c in cs)
+
+    def url_grafik(self, c: Chart) -> str:
+        return rel_url(self.path(self.halaman_ini), f"{self.slug}/{self.tahun}/{c.berkas}")
+
+    def tabel_grafik(self, c: Chart) -> TabelView:
+        """The data a generated chart was drawn from, as a table (first column labels the rows)."""
+        rows = [Baris([Sel(v or KOSONG, kepala=k == 0, angka=k > 0) for k, v in enumerate(row)]) for row in c.baris]
+        return TabelView(f"Data grafik: {c.judul}", kepala_sederhana(*[(k, i > 0) for i, k in enumerate(c.kolom)]), rows, sumber=c.sumber or self.sumber)
 
     # --- org tree
 
@@ -1589,10 +1605,13 @@ def isi_konten(teks: str, repo: Repo) -> str:
     return teks
 
 
-def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]], out_dir: Path) -> dict:
-    """(Re)write the Markdown tree under ``out_dir`` and the inherited MkDocs settings beside it.
+def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]], out_dir: Path,
+                cache_dir: Path | None = None) -> dict:
+    """(Re)write the Markdown tree under ``out_dir`` (charts included) and the inherited MkDocs settings beside it.
 
-    Returns ``{"halaman": pages written, "laporan": reports, "diubah": files whose bytes changed, "dihapus": stale files removed}``.
+    Charts are drawn by :mod:`generator.charts`, cached in ``cache_dir`` (default ``<root>/.lkip-cache/grafik``).
+    Returns ``{"halaman": pages written, "laporan": reports, "diubah": files whose bytes changed, "dihapus": stale
+    files removed, "grafik": the chart stage's statistics (see ``render_charts``)}``.
     """
     out_dir = Path(out_dir)
     if out_dir.exists():
@@ -1610,6 +1629,7 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
 
     nav_laporan = []
     tabel_beranda: list[tuple[Instansi, RingkasanTahun]] = []
+    jobs_grafik: list[tuple[Path, list]] = []
     for slug in sorted(instansi):
         inst = instansi[slug]
         items = sorted(per_instansi.get(slug, []), key=lambda x: x[1].tahun)
@@ -1618,7 +1638,9 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
         nav_tahun = []
         for inst_, b, h, temuan in items:
             prev = by_year.get(b.tahun - 1)
-            r = LaporanView(repo, inst_, b, h, temuan, prev)
+            specs = plan_charts(inst_, b, h)
+            jobs_grafik.append((out_dir / slug / str(b.tahun), specs))
+            r = LaporanView(repo, inst_, b, h, temuan, prev, [s.chart for s in specs])
             pages = _render_laporan(env, r, w)
             for berkas in sorted(r.media):
                 src = inst.folder / berkas
@@ -1674,8 +1696,12 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
         nav.append({_nav_teks(folder.replace("-", " ").replace("_", " ").capitalize()): sorted(folders[folder])})
     _tulis_pengaturan(out_dir.parent / NAV_BERKAS, repo, nav)
 
+    stats_grafik = render_charts(jobs_grafik, cache_dir or root / ".lkip-cache" / "grafik",
+                                 tulis=lambda path, data: w.tulis(path.relative_to(out_dir).as_posix(), data))
+    for g in stats_grafik["gagal"]:
+        print(f"peringatan: grafik gagal digambar (ditampilkan sebagai teks): {g}", file=sys.stderr)
     removed = w.bersihkan()
-    return {"halaman": w.halaman, "laporan": len(results), "diubah": w.diubah, "dihapus": removed}
+    return {"halaman": w.halaman, "laporan": len(results), "diubah": w.diubah, "dihapus": removed, "grafik": stats_grafik}
 
 
 def _judul_konten(content: Path, pages: list[str]) -> dict[str, str]:
@@ -1728,6 +1754,8 @@ def _render_laporan(env: Environment, r: LaporanView, w: Penulis) -> list[str]:
         texts[key] = md
     for key in r.blok_tak_tampil():
         print(f"peringatan: {r.b.berkas}: blok dengan posisi '{key}' tidak ditampilkan di halaman mana pun", file=sys.stderr)
+    for cid in r.grafik_tak_tampil():
+        print(f"peringatan: {r.b.berkas}: grafik '{cid}' tidak mendapat tempat di halaman mana pun", file=sys.stderr)
     keys = [k for k, _, _ in HALAMAN_LAPORAN if k in texts]
     for k in keys:
         w.tulis(r.path(k), texts[k])
