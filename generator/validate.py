@@ -435,48 +435,64 @@ def load_laporan(tahun: int, paths: list[Path], inst_folder: Path, root: Path, s
     return b
 
 
-def load_repo(root: Path) -> tuple[Repo | None, list[Masalah]]:
-    """Load and validate everything under ``root``. Returns the repo (None on any error) and the problems."""
+def agency_folders(root: Path) -> list[Path]:
+    """Agency folders under ``agencies/`` in build order (hidden folders skipped)."""
+    agencies = root / "agencies"
+    return sorted(p for p in agencies.iterdir() if p.is_dir() and not p.name.startswith(".")) if agencies.is_dir() else []
+
+
+def load_instansi(folder: Path, root: Path, site: SiteConfig | None, masalah: list[Masalah]) -> Instansi | None:
+    """Load and validate one agency folder (profile and every year); problems are appended to ``masalah``."""
+    if not _SLUG.match(folder.name):
+        masalah.append(Masalah(Lokasi(_rel(folder, root), 1, 1), f"nama folder '{folder.name}' harus huruf kecil, angka dan '-' (dipakai di alamat situs)"))
+        return None
+    profil_path = folder / "profil.yaml"
+    if not profil_path.exists():
+        masalah.append(Masalah(Lokasi(_rel(profil_path, root), 1, 1), "berkas profil.yaml tidak ada; setiap instansi butuh profil (lihat 'lkip new agency')"))
+        return None
+    doc = _load(profil_path, root, masalah)
+    if doc is None:
+        return None
+    profil, errs = parse_model(Profil, [doc], doc.data)
+    masalah.extend(errs)
+    # a broken profile still lets the year files be checked, so every problem shows at once
+    inst = Instansi(slug=folder.name, folder=folder, profil=profil, profil_dokumen=doc)
+    if profil is not None and profil.logo:
+        masalah.extend(periksa_berkas(profil.logo, folder, root, doc.lokasi(("logo",)), "logo"))
+    years: dict[int, list[Path]] = {}
+    for item in sorted(folder.iterdir()):
+        if item.is_file() and (m := _YEAR_FILE.match(item.name)):
+            years.setdefault(int(m[1]), []).append(item)
+        elif item.is_dir() and (m := _YEAR_DIR.match(item.name)):
+            years.setdefault(int(m[1]), []).extend(sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+    for tahun, paths in sorted(years.items()):
+        if len({p.parent for p in paths}) > 1:
+            masalah.append(Masalah(Lokasi(_rel(paths[0], root), 1, 1), f"tahun {tahun} ada sebagai berkas dan sebagai folder; pilih salah satu"))
+            continue
+        if site is None:
+            continue
+        b = load_laporan(tahun, paths, folder, root, site, masalah)
+        if b is not None:
+            inst.laporan[tahun] = b
+    return inst if profil is not None else None
+
+
+def load_repo(root: Path, only: set[str] | None = None) -> tuple[Repo | None, list[Masalah]]:
+    """Load and validate everything under ``root`` (or only the agency folders named in ``only``).
+
+    Returns the repo (None on any error) and the problems.
+    """
     masalah: list[Masalah] = []
     site = load_site(root, masalah)
-    agencies = root / "agencies"
-    instansi: list[Instansi] = []
-    if not agencies.is_dir():
+    if not (root / "agencies").is_dir():
         masalah.append(Masalah(Lokasi("agencies", 1, 1), "folder agencies/ tidak ada; buat dengan 'lkip new agency NAMA'"))
         return None, masalah
-    for folder in sorted(p for p in agencies.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if not _SLUG.match(folder.name):
-            masalah.append(Masalah(Lokasi(_rel(folder, root), 1, 1), f"nama folder '{folder.name}' harus huruf kecil, angka dan '-' (dipakai di alamat situs)"))
+    instansi: list[Instansi] = []
+    for folder in agency_folders(root):
+        if only is not None and folder.name not in only:
             continue
-        profil_path = folder / "profil.yaml"
-        if not profil_path.exists():
-            masalah.append(Masalah(Lokasi(_rel(profil_path, root), 1, 1), "berkas profil.yaml tidak ada; setiap instansi butuh profil (lihat 'lkip new agency')"))
-            continue
-        doc = _load(profil_path, root, masalah)
-        if doc is None:
-            continue
-        profil, errs = parse_model(Profil, [doc], doc.data)
-        masalah.extend(errs)
-        # a broken profile still lets the year files be checked, so every problem shows at once
-        inst = Instansi(slug=folder.name, folder=folder, profil=profil, profil_dokumen=doc)
-        if profil is not None and profil.logo:
-            masalah.extend(periksa_berkas(profil.logo, folder, root, doc.lokasi(("logo",)), "logo"))
-        years: dict[int, list[Path]] = {}
-        for item in sorted(folder.iterdir()):
-            if item.is_file() and (m := _YEAR_FILE.match(item.name)):
-                years.setdefault(int(m[1]), []).append(item)
-            elif item.is_dir() and (m := _YEAR_DIR.match(item.name)):
-                years.setdefault(int(m[1]), []).extend(sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
-        for tahun, paths in sorted(years.items()):
-            if len({p.parent for p in paths}) > 1:
-                masalah.append(Masalah(Lokasi(_rel(paths[0], root), 1, 1), f"tahun {tahun} ada sebagai berkas dan sebagai folder; pilih salah satu"))
-                continue
-            if site is None:
-                continue
-            b = load_laporan(tahun, paths, folder, root, site, masalah)
-            if b is not None:
-                inst.laporan[tahun] = b
-        if profil is not None:
+        inst = load_instansi(folder, root, site, masalah)
+        if inst is not None:
             instansi.append(inst)
     errors = [m for m in masalah if m.tingkat == "galat"]
     if errors or site is None:
