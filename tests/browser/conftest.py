@@ -46,8 +46,10 @@ def site_url(built_site):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module: a session-wide one would keep Playwright's sync loop running, and later
+    modules that start their own (tests/test_injection.py) would fail with "Sync API inside the asyncio loop"."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium tidak ditemukan di {CHROMIUM}; jalankan scripts/ensure-chromium")
     from playwright.sync_api import sync_playwright
