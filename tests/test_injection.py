@@ -30,6 +30,11 @@ PAYLOADS = [
 ]
 
 
+# Cells that a spreadsheet would run as a formula when a CSV download is opened (OWASP CSV injection).
+FORMULA = ['=HYPERLINK("http://contoh.invalid","klik")', "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+           '<script>window.__pwned=1</script>']
+
+
 def _payload(i: int) -> str:
     return f"P{i} " + PAYLOADS[i % len(PAYLOADS)]
 
@@ -60,7 +65,7 @@ def hostile_year() -> dict:
     data["tabel"] = [{
         "id": "tabel-jahat", "judul": p(), "posisi": "indikator:iku-a", "sumber": p(), "catatan": p(),
         "kolom": [{"judul": p()}, {"judul": p(), "sub": [{"judul": p()}, {"judul": p()}]}],
-        "baris": [[p(), 10, 20], [p(), 30, 40]],
+        "baris": [[p(), 10, 20], [p(), 30, 40], *[[f, 1, 2] for f in FORMULA]],
     }]
     data["grafik"] = [{"id": "grafik-jahat", "judul": p(), "posisi": "indikator:iku-a", "tabel": "tabel-jahat", "label_kolom": 1,
                        "seri": [{"nama": p(), "kolom": 2}, {"nama": p(), "kolom": 3}], "satuan": p(), "sumber": p()}]
@@ -134,12 +139,29 @@ def test_payload_text_is_shown_literally(hostile_site):
 
 
 def test_downloads_do_not_carry_formulas_or_markup(hostile_site):
+    import csv
+    import json
+
     csvs = list(hostile_site.rglob("*.csv"))
+    assert len(csvs) > 10 and any(p.name == "bebas--tabel-jahat.csv" for p in csvs)
     for path in csvs:
         for line in path.read_text(encoding="utf-8-sig").splitlines():
             for cell in re.split(r",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", line):
                 cell = cell.strip('"')
-                assert not re.match(r"^[=+@]", cell), f"{path.name}: spreadsheet formula {cell[:40]}"
+                assert not re.match(r"^[=+@-]", cell), f"{path.name}: spreadsheet formula {cell[:40]}"
+    # the formula cells are kept as text (a leading '), not dropped
+    jahat = next(p for p in csvs if p.name == "bebas--tabel-jahat.csv")
+    cells = [c for row in csv.reader(jahat.read_text(encoding="utf-8-sig").splitlines()) for c in row]
+    for f in FORMULA:
+        assert (f if f[0] == "<" else "'" + f) in cells
+    # the report's JSON: every payload kept as data, none as markup (< > & escaped), and a file of its own
+    data = list(hostile_site.rglob("laporan.json"))
+    assert data
+    for path in data:
+        raw = path.read_text(encoding="utf-8")
+        assert not re.search(r"[<>&]", raw), path
+        text = json.dumps(json.loads(raw), ensure_ascii=False)
+        assert "<script>window.__pwned=1</script>" in text and "{{ 7*7 }}" in text
 
 
 def test_payloads_do_not_run_in_the_browser(hostile_site):

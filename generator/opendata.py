@@ -1,0 +1,481 @@
+"""Open data and print edition of one report: every table as CSV, the computed report as JSON, one print page.
+
+Files (under the report's folder, so MkDocs copies them to the site as they are)::
+
+    <slug>/<tahun>/data/laporan.json        the whole computed report (schema below)
+    <slug>/<tahun>/data/<kunci>.csv         one table as shown on the page
+    <slug>/<tahun>/cetak.md                 "Cetak / unduh": every chapter in order, for print / PDF
+
+**CSV names** come from what a table *is*, never from its running number ("Tabel 3.2" shifts when a table is
+added before it): the builder that made it plus the id of the thing it is about, e.g. ``realisasi-anggaran``,
+``target-realisasi--iku-1`` (``tabel_target_realisasi`` for indicator ``iku-1``), ``bebas--<id>`` (a table
+declared in YAML), ``grafik--<id>`` (a chart's data), ``pegawai--<id>``. ``--`` separates the builder from the
+id (builder names never contain ``--``), so two names cannot collide. The same table shown on two pages (the
+Perjanjian Kinerja in BAB II and in the Lampiran) is one file. Names are the same every year, so
+``…/2023/data/realisasi-anggaran.csv`` and ``…/2024/data/realisasi-anggaran.csv`` are the same table.
+
+**CSV content**: RFC 4180 (comma, ``"`` quoting, CRLF), UTF-8 *with* BOM — without it Excel opens UTF-8 as
+ANSI and "–", "≥", "ⓘ" or names with diacritics come out garbled; every other reader (pandas ``utf-8-sig``,
+LibreOffice, R) skips the BOM. One header line (multi-level headers joined with " – "), then the body rows,
+then the footer rows (totals), exactly the rows of the page. Cells read as on the page (Indonesian numbers:
+``25.493.311.518``, ``94,36%``, ``–`` for no data) — the CSV is the table, for people and spreadsheets; exact
+machine values (numbers with a decimal point, ``null``) are in the JSON. A row header spanning rows is repeated
+in each row; a cell spanning columns is written once, followed by empty cells. Audit marks (ⓘ) are left out
+(the findings are in the JSON and on the audit page). A cell that starts with ``= + - @`` (and is not a plain
+negative number) gets a leading ``'`` so no spreadsheet runs it as a formula.
+
+**JSON** (``skema: "lkip-laporan/1"``): keys sorted, UTF-8, two-space indent, numbers written exactly from
+``Decimal`` (never through float: ``25493311518``, ``94.36``); ``<``, ``>`` and ``&`` escaped as ``\\u003c`` …
+so text from YAML is inert even if someone pastes the file into a page. Fields:
+
+- ``instansi`` {slug, nama, nama_singkat, pemda}, ``tahun``, ``judul``, ``halaman`` (page URLs relative to the
+  site root), ``situs`` (site_url or null);
+- ``metode``: the resolved method (preset, formulas, scale bands, rounding) and ``uraian`` (the same rows as
+  the "Metode perhitungan" table);
+- ``capaian_keseluruhan``, ``predikat``, ``jumlah_per_predikat``;
+- ``sasaran[]`` {id, kode, nama, tingkat, capaian, predikat, penyerapan, efisiensi, efisiensi_teks,
+  indikator[]}; ``indikator_tujuan[]``; an indicator is {id, kode, nama, satuan, arah, iku, dihitung, target,
+  realisasi, target_pk, target_pk_perubahan, capaian, capaian_untuk_predikat, predikat, target_akhir_renstra,
+  capaian_renstra, riwayat[] {tahun, target, realisasi, capaian, sumber}, perubahan_realisasi,
+  perubahan_capaian, anggaran (ids), penyerapan, efisiensi, efisiensi_teks, halaman};
+- a computed value (``capaian``, ``penyerapan``, ``efisiensi``…) is {nilai: full precision, tampil: rounded
+  as printed, alasan: why it could not be computed, or null};
+- ``anggaran`` {pagu, pagu_perubahan, pagu_efektif, realisasi, penyerapan, sisa, program[]}, each node
+  {id, kode, nama, tingkat (program/kegiatan/sub_kegiatan), pagu, pagu_perubahan, realisasi, penyerapan, sisa,
+  rincian[]};
+- ``catatan_pemeriksaan`` {ditampilkan, temuan[] {no, berkas, baris, kolom, jalur, bidang, pesan, tercetak,
+  dihitung, akibat}} (empty when the report's method hides the audit);
+- ``tabel[]`` {csv, judul, tempat[] {halaman, tabel}, baris, kolom[]}: every CSV of the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+SKEMA = "lkip-laporan/1"
+FOLDER = "data"
+JSON_BERKAS = "laporan.json"
+BOM = "\ufeff"
+PENANDA_DATA = "<!-- lkip:data-terbuka -->"  # placed by index.md.j2, filled once every page is rendered
+TINGKAT = ("program", "kegiatan", "sub_kegiatan")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Names
+
+
+def slug(teks: Any, maks: int = 60) -> str:
+    """``"Renstra sebelum perubahan"`` → ``renstra-sebelum-perubahan`` (ASCII, for file names)."""
+    s = unicodedata.normalize("NFKD", str(teks)).encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:maks].rstrip("-") or "tabel"
+
+
+# ---------------------------------------------------------------------------------------------------
+# CSV
+
+
+def teks_polos(x: Any) -> str:
+    """A cell as it reads: HTML from narrative/lists reduced to text, whitespace collapsed."""
+    if x is None:
+        return ""
+    if hasattr(x, "__html__"):
+        s = str(x.__html__())
+        s = re.sub(r"</li>\s*<li[^>]*>", "; ", s)
+        s = re.sub(r"<br\s*/?>|</(p|div|h\d|ul|ol)>", " ", s)
+        return Markup(s).striptags()
+    return " ".join(str(x).split())
+
+
+_RUMUS = re.compile(r"^[=+\-@\t\r]")
+_NEGATIF = re.compile(r"^-\d[\d.]*(,\d+)?%?$")
+
+
+def aman_csv(s: str) -> str:
+    """Neutralise spreadsheet formulas (OWASP CSV injection): a leading ``'`` makes the cell plain text."""
+    if _RUMUS.match(s) and not _NEGATIF.match(s):
+        return "'" + s
+    return s
+
+
+def _tata(rows: list[list[tuple[str, int, int]]], ulang_kolom: bool) -> list[list[str]]:
+    """Lay out (text, colspan, rowspan) rows on a grid. A rowspan repeats its text below; a colspan repeats
+    it to the right when ``ulang_kolom`` (headers) and leaves empty cells otherwise (body)."""
+    grid: list[list[str]] = []
+    bawa: dict[int, tuple[str, int]] = {}  # column → (text, rows still covered)
+    for cells in rows:
+        out: dict[int, str] = {}
+        col = 0
+
+        def bawaan() -> None:  # columns still covered by a rowspan from above
+            nonlocal col
+            while col in bawa:
+                txt, n = bawa[col]
+                out[col] = txt
+                if n <= 1:
+                    del bawa[col]
+                else:
+                    bawa[col] = (txt, n - 1)
+                col += 1
+
+        for teks, colspan, rowspan in cells:
+            bawaan()
+            for j in range(max(1, colspan)):
+                v = teks if j == 0 or ulang_kolom else ""
+                out[col + j] = v
+                if rowspan > 1:
+                    bawa[col + j] = (v, rowspan - 1)
+            col += max(1, colspan)
+        for c in sorted(k for k in bawa if k >= col):
+            if c not in out:
+                txt, n = bawa[c]
+                out[c] = txt
+                if n <= 1:
+                    del bawa[c]
+                else:
+                    bawa[c] = (txt, n - 1)
+        width = max(out) + 1 if out else 0
+        grid.append([out.get(c, "") for c in range(width)])
+    return grid
+
+
+def kolom_csv(t: Any) -> list[str]:
+    """The table's header rows flattened into one line: ``Target – 2024``."""
+    grid = _tata([[(teks_polos(k.teks), k.colspan, k.rowspan) for k in row] for row in t.kepala], ulang_kolom=True)
+    width = max((len(r) for r in grid), default=0)
+    out = []
+    for c in range(width):
+        parts: list[str] = []
+        for r in grid:
+            v = r[c] if c < len(r) else ""
+            if v and (not parts or parts[-1] != v):
+                parts.append(v)
+        out.append(" – ".join(parts))
+    return out
+
+
+def baris_csv(t: Any) -> list[list[str]]:
+    """Body then footer rows, cells as they read on the page (marks left out)."""
+    return _tata([[(teks_polos(s.teks), s.colspan, s.rowspan) for s in b.sel] for b in list(t.baris) + list(t.kaki)], ulang_kolom=False)
+
+
+def csv_tabel(t: Any) -> tuple[bytes, list[str], int]:
+    """(file bytes, header, number of data rows) of one table."""
+    kepala = kolom_csv(t)
+    rows = baris_csv(t)
+    width = max([len(kepala)] + [len(r) for r in rows])
+    kepala += [""] * (width - len(kepala))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([aman_csv(x) for x in kepala])
+    for r in rows:
+        w.writerow([aman_csv(x) for x in r + [""] * (width - len(r))])
+    return (BOM + buf.getvalue()).encode("utf-8"), kepala, len(rows)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The report's downloads
+
+
+@dataclass
+class BerkasCsv:
+    nama: str  # file name inside data/
+    data: bytes
+    judul: str  # caption where it first appears
+    kolom: list[str]
+    baris: int
+    tempat: list[tuple[str, str, str]] = field(default_factory=list)  # (page key, anchor, label "Tabel 3.2")
+
+
+class Unduhan:
+    """The CSV files of one report, registered as the templates print each table."""
+
+    def __init__(self, slug_instansi: str, tahun: int):
+        self.slug, self.tahun = slug_instansi, tahun
+        self.berkas: list[BerkasCsv] = []
+        self._kunci: dict[str, list[BerkasCsv]] = {}
+
+    def daftar(self, t: Any, halaman: str, caption: Any, label: str, anchor: str = "") -> BerkasCsv:
+        data, kolom, n = csv_tabel(t)
+        kunci = getattr(t, "kunci", "") or "tabel--" + slug(t.judul)
+        versi = self._kunci.setdefault(kunci, [])
+        b = next((x for x in versi if x.data == data), None)
+        if b is None:
+            nama = f"{kunci}.csv" if not versi else f"{kunci}-{len(versi) + 1}.csv"
+            b = BerkasCsv(nama, data, teks_polos(caption), kolom, n)
+            versi.append(b)
+            self.berkas.append(b)
+        if (halaman, anchor, label) not in b.tempat:
+            b.tempat.append((halaman, anchor, label))
+        return b
+
+    def nama_unduh(self, nama: str) -> str:
+        """The file name a browser saves (``download`` attribute): says which report it came from."""
+        return f"lkip-{self.slug}-{self.tahun}-{nama}"
+
+    def rel(self, nama: str) -> str:
+        """Path of a download relative to the site root."""
+        return f"{self.slug}/{self.tahun}/{FOLDER}/{nama}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# JSON
+
+
+def _hasil(h: Any) -> dict | None:
+    if h is None:
+        return None
+    return {"nilai": h.nilai, "tampil": h.tampil, "alasan": h.alasan}
+
+
+def _node(n: Any) -> dict:
+    return {"id": n.id, "kode": n.kode, "nama": n.nama, "tingkat": TINGKAT[n.tingkat], "pagu": n.pagu, "pagu_perubahan": n.pagu_perubahan,
+            "realisasi": n.realisasi, "penyerapan": _hasil(n.penyerapan), "sisa": n.sisa, "rincian": [_node(a) for a in n.anak]}
+
+
+def _indikator(r: Any, hi: Any) -> dict:
+    ind = hi.model
+    url = r.url_indikator(ind.id)
+    return {
+        "id": ind.id, "kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan, "arah": ind.arah, "iku": ind.iku, "dihitung": bool(r.dihitung(hi)),
+        "target": hi.target, "realisasi": hi.realisasi, "target_pk": hi.target_pk, "target_pk_perubahan": hi.target_pk_perubahan,
+        "capaian": _hasil(hi.capaian), "capaian_untuk_predikat": hi.capaian_batas, "predikat": hi.predikat,
+        "target_akhir_renstra": ind.target_akhir_renstra, "capaian_renstra": _hasil(hi.renstra),
+        "riwayat": [{"tahun": x.tahun, "target": x.target, "realisasi": x.realisasi, "capaian": _hasil(x.capaian), "sumber": x.sumber} for x in hi.riwayat],
+        "perubahan_realisasi": _hasil(hi.perubahan_realisasi), "perubahan_capaian": _hasil(hi.perubahan_capaian),
+        "anggaran": list(ind.anggaran), "penyerapan": _hasil(hi.penyerapan), "efisiensi": _hasil(hi.efisiensi), "efisiensi_teks": hi.efisiensi_teks,
+        "halaman": _dari_akar(r, url) if url else None,
+    }
+
+
+def _dari_akar(r: Any, url: str) -> str:
+    """A link made on the current page, as a path from the site root."""
+    from .render import page_url
+
+    base = page_url(r.path(r.halaman_ini))
+    path, _, anchor = url.partition("#")
+    full = posixpath.normpath(posixpath.join(base, path)) + "/" if path else base
+    return full + (f"#{anchor}" if anchor else "")
+
+
+def _polos(x: Any) -> Any:
+    """Pydantic models / dataclasses / tuples → plain dicts and lists."""
+    if hasattr(x, "model_dump"):
+        return _polos(x.model_dump())
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return {f.name: _polos(getattr(x, f.name)) for f in dataclasses.fields(x)}
+    if isinstance(x, dict):
+        return {str(k): _polos(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_polos(v) for v in x]
+    return x
+
+
+def data_laporan(r: Any, unduhan: Unduhan, halaman: list[str]) -> dict:
+    """The computed report as plain data (see the module docstring for the fields)."""
+    from .render import page_url
+
+    h, m = r.h, r.metode
+    r.mulai_halaman("index", "R")
+    metode = {
+        "preset": m.preset, "capaian_turun": m.capaian_turun, "tingkat_nilai": list(m.tingkat_nilai), "capaian_ordinal": _polos(m.capaian_ordinal),
+        "skala": _polos(m.skala) if m.skala else None, "skala_nama": m.skala_nama, "batas_capaian": _polos(m.batas_capaian), "agregasi": _polos(m.agregasi),
+        "efisiensi": m.efisiensi, "pembulatan": _polos(m.pembulatan), "pembulatan_anggaran": _polos(m.pembulatan_anggaran),
+        "uraian": [{"besaran": k, "cara": v} for k, v in r.uraian_metode()],
+    }
+    ang = h.anggaran
+    tampil = r.catatan.tampil
+    return {
+        "skema": SKEMA,
+        "instansi": {"slug": r.slug, "nama": r.profil.nama, "nama_singkat": r.profil.nama_singkat, "pemda": r.profil.pemda},
+        "tahun": r.tahun,
+        "judul": r.lap.judul,
+        "situs": r.site.url,
+        "halaman": {k: page_url(r.path(k)) for k in halaman},
+        "metode": metode,
+        "capaian_keseluruhan": _hasil(h.keseluruhan),
+        "predikat": h.predikat,
+        "jumlah_per_predikat": dict(h.jumlah_per_predikat),
+        "sasaran": [{"id": s.model.id, "kode": s.model.kode, "nama": s.model.nama, "tingkat": s.model.tingkat, "capaian": _hasil(s.capaian), "predikat": s.predikat,
+                     "penyerapan": _hasil(s.penyerapan), "efisiensi": _hasil(s.efisiensi), "efisiensi_teks": s.efisiensi_teks,
+                     "indikator": [_indikator(r, hi) for hi in s.indikator]} for s in h.sasaran],
+        "indikator_tujuan": [_indikator(r, hi) for hi in h.indikator_tujuan],
+        "anggaran": {"pagu": ang.pagu, "pagu_perubahan": ang.pagu_perubahan, "pagu_efektif": ang.pagu_efektif, "realisasi": ang.realisasi,
+                     "penyerapan": _hasil(ang.penyerapan), "sisa": ang.sisa, "program": [_node(n) for n in ang.program]},
+        "catatan_pemeriksaan": {"ditampilkan": tampil, "temuan": [{"no": t.no, **t.temuan.as_dict()} for t in r.catatan.daftar] if tampil else []},
+        "tabel": [{"csv": f"{FOLDER}/{b.nama}", "judul": b.judul, "tempat": [{"halaman": page_url(r.path(k)) + (f"#{a}" if a else ""), "tabel": label} for k, a, label in b.tempat],
+                   "baris": b.baris, "kolom": b.kolom} for b in unduhan.berkas],
+    }
+
+
+def _angka(d: Decimal) -> str:
+    if not d.is_finite():
+        return "null"
+    s = format(d, "f")
+    return "0" if s in ("-0", "+0") else s
+
+
+def teks_json(x: Any, indent: int = 0) -> str:
+    """Deterministic JSON: sorted keys, Decimals as exact numbers, ``<>&`` and U+2028/9 escaped."""
+    pad, pad1 = "\n" + "  " * indent, "\n" + "  " * (indent + 1)
+    if x is None or isinstance(x, bool):
+        return json.dumps(x)
+    if isinstance(x, Decimal):
+        return _angka(x)
+    if isinstance(x, int):
+        return str(x)
+    if isinstance(x, float):  # not produced by the pipeline; kept exact through Decimal
+        return _angka(Decimal(repr(x)))
+    if isinstance(x, str):
+        s = json.dumps(x, ensure_ascii=False)
+        for a, b in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+            s = s.replace(a, b)
+        return s
+    if isinstance(x, dict):
+        if not x:
+            return "{}"
+        items = [f"{pad1}{teks_json(str(k))}: {teks_json(v, indent + 1)}" for k, v in sorted(x.items(), key=lambda kv: str(kv[0]))]
+        return "{" + ",".join(items) + pad + "}"
+    if isinstance(x, (list, tuple)):
+        if not x:
+            return "[]"
+        return "[" + ",".join(pad1 + teks_json(v, indent + 1) for v in x) + pad + "]"
+    return teks_json(str(x), indent)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Print page: every chapter in one page, ids unique, links pointing inside it
+
+
+_FRONT = re.compile(r"\A---\n.*?\n---\n+", re.S)
+_JUDUL_BAB = re.compile(r"^# .*? \{: #[^}]*\}$", re.M)
+_ID_JUDUL = re.compile(r"^(#{1,6} .*?) \{: #([A-Za-z0-9_.:-]+)( [^}]*)? \}$", re.M)
+_ID_HTML = re.compile(r'(<[a-zA-Z][^<>]*?\s)id="([^"]*)"')
+_TAUTAN = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]*)(")')
+_RUJUKAN_ID = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:aria-labelledby|aria-describedby|aria-controls|for|headers)=")([^"]*)(")')
+
+
+def susun_cetak(r: Any, kepala: str, keys: list[str], texts: dict[str, str]) -> str:
+    """The print edition: ``kepala`` (the cetak page's own top) then each page's Markdown, in reading order.
+
+    Heading/element ids that an earlier chapter already used get the page key as prefix; links to a report
+    page (or an anchor on one) become links inside this page; other relative links and image paths are
+    re-pointed from the cetak page's URL.
+    """
+    from .render import page_url
+
+    me = page_url(r.path("cetak"))
+    pages = {page_url(r.path(k)).rstrip("/"): k for k in keys}
+    used: set[str] = {m[1] for m in _ID_JUDUL.findall(kepala)} | {m[1] for m in _ID_HTML.findall(kepala)}
+    peta: dict[tuple[str, str], str] = {}  # (page, id) → id on the print page
+    judul: dict[str, str] = {}  # page → id of its h1
+    bodies: dict[str, str] = {}
+    for k in keys:
+        md = _FRONT.sub("", texts[k], count=1)
+        ids = [m[1] for m in _ID_JUDUL.findall(md)] + [m[1] for m in _ID_HTML.findall(md)]
+        for i in ids:
+            if (k, i) in peta:
+                continue
+            baru = i if i not in used else f"{k}--{i}"
+            n = 2
+            while baru in used:
+                baru, n = f"{k}--{i}-{n}", n + 1
+            used.add(baru)
+            peta[(k, i)] = baru
+        h1 = re.search(r"^# .*? \{: #([A-Za-z0-9_.:-]+)", md, re.M)
+        judul[k] = peta[(k, h1.group(1))] if h1 else ""
+        bodies[k] = md
+
+    def tautan(k: str, url: str) -> str:
+        if not url or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^/", url):
+            return url
+        path, hash_, anchor = url.partition("#")
+        if not path:
+            return "#" + peta.get((k, anchor), anchor)
+        base = page_url(r.path(k))
+        target = posixpath.normpath(posixpath.join(base, path))
+        if target in pages:
+            tk = pages[target]
+            return "#" + (peta.get((tk, anchor), anchor) if anchor else judul.get(tk, ""))
+        out = posixpath.relpath(target, me.rstrip("/"))
+        if path.endswith("/") and not out.endswith("/"):
+            out += "/"
+        return out + (hash_ + anchor if hash_ else "")
+
+    kepala = _TAUTAN.sub(lambda m: m.group(1) + tautan("cetak", m.group(2)) + m.group(3), kepala)
+    parts = [kepala.rstrip("\n")]
+    for n, k in enumerate(keys):
+        md = bodies[k]
+        md = _ID_JUDUL.sub(lambda m, k=k: _judul_baru(m, peta[(k, m.group(2))]), md)
+        md = _ID_HTML.sub(lambda m, k=k: f'{m.group(1)}id="{peta.get((k, m.group(2)), m.group(2))}"', md)
+        md = _TAUTAN.sub(lambda m, k=k: m.group(1) + tautan(k, m.group(2)) + m.group(3), md)
+        md = _RUJUKAN_ID.sub(lambda m, k=k: m.group(1) + " ".join(peta.get((k, i), i) for i in m.group(2).split()) + m.group(3), md)
+        # the chapter title: a new printed page (CSS h1.cetak-bab), except for the first chapter
+        kelas = " .cetak-bab .cetak-awal" if n == 0 else " .cetak-bab"
+        md = _JUDUL_BAB.sub(lambda m: m.group(0)[:-2] + kelas + " }", md, count=1)
+        parts.append(md.strip("\n"))
+    return "\n\n".join(parts) + "\n"
+
+
+def _judul_baru(m: re.Match, baru: str) -> str:
+    return f"{m.group(1)} {{: #{baru}{m.group(3) or ''} }}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing one report's downloads and print page
+
+
+def _ukuran(n: int) -> str:
+    from .format import angka
+
+    return f"{angka(Decimal(n) / 1024, 0)} kB" if n >= 1024 else f"{n} bita"
+
+
+def tulis_laporan(env: Any, r: Any, w: Any, texts: dict[str, str]) -> None:
+    """After every page of a report is rendered: write its CSV and JSON files through ``w`` (so stale files are
+    removed), fill the index's "Data terbuka" list, and add the print page as ``texts["cetak"]``."""
+    from .render import HALAMAN_LAPORAN, _rapikan
+
+    halaman = [k for k, _, _ in HALAMAN_LAPORAN if k in texts and k != "cetak"]
+    u = r.unduhan
+    raw = (teks_json(data_laporan(r, u, halaman + ["cetak"])) + "\n").encode("utf-8")
+    for b in u.berkas:
+        w.tulis(u.rel(b.nama), b.data)
+    w.tulis(u.rel(JSON_BERKAS), raw)
+    konteks = {"r": r, "h": r.h, "lap": r.lap, "profil": r.profil, "site": r.site, "metode": r.metode}
+    if "index" in texts and PENANDA_DATA in texts["index"]:
+        r.mulai_halaman("index", "R")
+        sec = env.get_template("data_terbuka.md.j2").render(**konteks, berkas=u.berkas, ukuran_json=_ukuran(len(raw)))
+        texts["index"] = _rapikan(texts["index"].replace(PENANDA_DATA, "\n" + sec + "\n"))
+    r.mulai_halaman("cetak", "K")
+    kepala = env.get_template("cetak.md.j2").render(**konteks, halaman=halaman)
+    cetak = _rapikan(susun_cetak(r, _rapikan(kepala), halaman, texts))
+    bab = {k: b for k, _, b in HALAMAN_LAPORAN}
+    tpl = env.get_template("unduh_laporan.md.j2")
+    for k in halaman:
+        r.mulai_halaman(k, bab[k])
+        texts[k] = sisip_bawah_judul(texts[k], tpl.render(**konteks).strip())
+    texts["cetak"] = cetak
+
+
+def sisip_bawah_judul(md: str, blok: str) -> str:
+    """Put an HTML block under a page's title (and under its subtitle line, ``<p class="lkip-sub">``)."""
+    lines = md.split("\n")
+    i = next((n for n, ln in enumerate(lines) if ln.startswith("# ")), -1)
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if i >= 0 and j < len(lines) and lines[j].startswith('<p class="lkip-sub"'):
+        i = j
+    return "\n".join(lines[: i + 1] + ["", blok, ""] + lines[i + 1 :])
