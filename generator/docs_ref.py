@@ -59,16 +59,97 @@ def _models(root: type[BaseModel], seen: dict[str, type[BaseModel]]) -> None:
             stack.extend(typing.get_args(a))
 
 
-def _table(cls: type[BaseModel]) -> str:
-    rows = ["| Kunci | Jenis | Wajib | Keterangan |", "|---|---|---|---|"]
+def _table(cls: type[BaseModel], contoh: dict[str, str] | None = None, judul: str | None = None) -> str:
+    """Pipe table of a model's keys; ``contoh`` adds a column of real values (``Class.field`` → YAML text)."""
+    rows = [f"Tabel: {judul or 'Kunci ' + cls.__name__}", ""]
+    if contoh is None:
+        rows += ["| Kunci | Jenis | Wajib | Keterangan |", "|---|---|---|---|"]
+    else:
+        rows += ["| Kunci | Jenis | Wajib | Keterangan | Contoh dari data |", "|---|---|---|---|---|"]
     for name, f in cls.model_fields.items():
         desc = (f.description or "").replace("|", "\\|")
-        wajib = "ya" if f.is_required() else ""
-        rows.append(f"| `{name}` | {_type_label(f.annotation)} | {wajib} | {html.escape(desc, quote=False)} |")
+        wajib = "ya" if f.is_required() else "tidak"
+        row = f"| `{name}` | {_type_label(f.annotation)} | {wajib} | {html.escape(desc, quote=False) or '–'} |"
+        if contoh is not None:
+            ex = contoh.get(f"{cls.__name__}.{name}")
+            row += f" {_kode(ex)} |" if ex else " – |"
+        rows.append(row)
     return "\n".join(rows)
 
 
-def field_reference() -> str:
+def _kode(text: str) -> str:
+    """A Markdown code span (its content is never parsed: data from YAML stays text) safe in a pipe table cell."""
+    import re
+
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text.replace('|', '¦')} {fence}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Examples taken from the agencies' own YAML (so the reference shows real values of this portal)
+
+CONTOH_MAKS = 90  # characters per example
+
+
+def _polos(x):
+    if isinstance(x, dict):
+        return {_polos(k): _polos(v) for k, v in list(x.items())[:6]}
+    if isinstance(x, list):
+        return [_polos(v) for v in x[:3]]
+    if isinstance(x, Decimal):
+        return int(x) if x == x.to_integral_value() and "." not in str(x) else float(str(x))
+    if isinstance(x, (str, int, float, bool)) or x is None:
+        return x
+    return str(x)
+
+
+def _cuplik(value) -> str:
+    import yaml
+
+    text = yaml.safe_dump(_polos(value), default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000).strip()
+    text = text.removesuffix("\n...").strip()
+    text = " ".join(text.split())
+    return text if len(text) <= CONTOH_MAKS else text[: CONTOH_MAKS - 1].rstrip() + "…"
+
+
+def kumpulkan_contoh(cls: type[BaseModel], data, out: dict[str, str], depth: int = 0) -> None:
+    """Walk raw YAML ``data`` alongside the model ``cls``; record the first value seen for each ``Class.field``."""
+    if not isinstance(data, dict) or depth > 12:
+        return
+    for name, f in cls.model_fields.items():
+        key = f.alias or name
+        if key not in data or data[key] in (None, "", [], {}):
+            continue
+        value = data[key]
+        out.setdefault(f"{cls.__name__}.{name}", _cuplik(value))
+        subs: list[type[BaseModel]] = []
+        stack = [f.annotation]
+        while stack:
+            a = stack.pop()
+            if isinstance(a, type) and issubclass(a, BaseModel):
+                subs.append(a)
+            else:
+                stack.extend(typing.get_args(a))
+        if not subs:
+            continue
+        items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) and not any(k in value for k in subs[0].model_fields) else [value]
+        for item in items[:50]:
+            for sub in subs:
+                kumpulkan_contoh(sub, item, out, depth + 1)
+
+
+def contoh_instansi(inst) -> dict[str, str]:
+    """Examples from one agency (validate.Instansi): its profile and every report year."""
+    out: dict[str, str] = {}
+    kumpulkan_contoh(Profil, inst.profil_dokumen.data, out)
+    for _tahun, b in sorted(inst.laporan.items(), reverse=True):
+        for doc in b.dokumen:
+            kumpulkan_contoh(Laporan, doc.data, out)
+    return out
+
+
+def field_reference(contoh: dict[str, str] | None = None) -> str:
+    """Every YAML key; with ``contoh`` (see :func:`contoh_instansi`) a column of real values from the data."""
     out = [
         "# Format data (setiap kunci YAML)",
         "",
@@ -78,7 +159,7 @@ def field_reference() -> str:
         "",
     ]
     for title, root in (("Berkas tahun laporan `agencies/SLUG/TAHUN.yaml`", Laporan), ("Profil instansi `agencies/SLUG/profil.yaml`", Profil), ("Pengaturan situs `site_config/lkip.yaml`", SiteConfig)):
-        out += [f"## {title}", "", _table(root), ""]
+        out += [f"## {title}", "", _table(root, contoh, f"Kunci teratas {title.split('`')[1]}"), ""]
     seen: dict[str, type[BaseModel]] = {}
     for root in (Laporan, Profil, SiteConfig):
         _models(root, seen)
@@ -88,7 +169,7 @@ def field_reference() -> str:
             continue
         cls = seen[name]
         doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
-        out += [f"### {name}", "", doc, "", _table(cls), ""]
+        out += [f"### {name}", "", doc, "", _table(cls, contoh), ""]
     return "\n".join(out)
 
 
@@ -107,9 +188,11 @@ def method_reference() -> str:
         "Metode bawaan ditulis di `site_config/lkip.yaml` di bawah `metode:`; setiap laporan dapat menimpanya dengan",
         "`metode:` di berkas tahunnya. Urutan penerapan: bawaan program → preset → nilai yang ditulis.",
         "",
-        _table(MetodeParsial),
+        _table(MetodeParsial, None, "Pengaturan metode"),
         "",
         "## Preset",
+        "",
+        "Tabel: Preset metode dan laporan yang memakainya",
         "",
         "| Preset | Dipakai oleh |",
         "|---|---|",
@@ -118,9 +201,9 @@ def method_reference() -> str:
         out.append(f"| `{name}` | {text} |")
     out += ["", "## Skala predikat", "", "Tanda `[` / `]` berarti batas termasuk, `(` / `)` berarti tidak termasuk.", ""]
     for name, s in metode_mod.SKALA.items():
-        out += [f"### `{name}` — {s.nama}", "", s.sumber or "", "", "| Predikat | Kode | Rentang capaian |", "|---|---|---|"]
+        out += [f"### `{name}` — {s.nama}", "", s.sumber or "", "", f"Tabel: Skala {name}", "", "| Predikat | Kode | Rentang capaian |", "|---|---|---|"]
         for p in s.pita:
-            out.append(f"| {p.predikat} | {p.kode or ''} | {_pita_text(p)} |")
+            out.append(f"| {p.predikat} | {p.kode or '–'} | {_pita_text(p)} |")
         problems = metode_mod.periksa_skala(s)
         if problems:
             out += ["", "Skala ini **tidak lengkap** sebagaimana tercetak: " + "; ".join(m for _, m in problems) + ". Pemakaiannya ditolak oleh `lkip validate`."]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,42 +41,301 @@ class Timer:
     def report(self) -> None:
         if self.enabled:
             for name, secs in self.rows:
-                print(f"  {name:<18} {secs:8.2f} s")
+                print(f"  {name:<22} {secs:8.2f} s")
+            if any(n.endswith(" *") for n, _ in self.rows):
+                print("  (* jumlah waktu semua proses untuk instansi yang berubah; berjalan paralel)")
 
 
-def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = True) -> int:
-    """Validate, compute, render Markdown, then build the site into ``out`` atomically."""
-    from .cli import _load
-    from .render import render_site
+# ---------------------------------------------------------------------------------------------------
+# Incremental generation: one agency folder is the unit of work and of caching.
+#
+# An agency's pages depend only on its own folder, the site settings and the code/templates, so its key is the
+# hash of those; an unchanged agency is replayed from ``.lkip-cache/instansi/<slug>.json`` (file list, portal
+# summary, build-log lines) and ``.lkip-cache/berkas/`` (the files, by content hash) without being loaded,
+# validated, computed or rendered. Changed agencies are processed in parallel (fork) across cores.
 
-    timer = Timer(timings)
+CACHE_FOLDER = ".lkip-cache"
+CACHE_FORMAT = "1"
+
+
+def _hash_files(h, base: Path, files) -> None:
+    for f in files:
+        h.update(f.relative_to(base).as_posix().encode("utf-8") + b"\0")
+        h.update(f.read_bytes())
+        h.update(b"\0")
+
+
+def code_version(root: Path) -> str:
+    """Hash of what turns data into pages: generator code, templates, library versions."""
+    import hashlib
+    from importlib.metadata import version
+
+    from .render import template_dir
+
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|jinja2 {version('jinja2')}|babel {version('babel')}|"
+                       f"markdown-it {version('markdown-it-py')}|pydantic {version('pydantic')}".encode())
+    pkg = Path(__file__).resolve().parent
+    _hash_files(h, pkg, sorted(pkg.glob("*.py")) + sorted(pkg.glob("*.yaml")))
+    tpl = template_dir(root)
+    _hash_files(h, tpl, sorted(p for p in tpl.rglob("*") if p.is_file()))
+    return h.hexdigest()
+
+
+def agency_key(folder: Path, base: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256(base.encode())
+    _hash_files(h, folder, sorted(p for p in folder.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.relative_to(folder).parts)))
+    return h.hexdigest()
+
+
+class BuildCache:
+    """``.lkip-cache/``: safe to delete (the next build is a cold one), ignored by git."""
+
+    def __init__(self, root: Path):
+        self.folder = root / CACHE_FOLDER
+        self.instansi = self.folder / "instansi"
+        self.berkas = self.folder / "berkas"
+
+    def get(self, slug: str, key: str) -> dict | None:
+        import json
+
+        try:
+            rec = json.loads((self.instansi / f"{slug}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if rec.get("kunci") != key or not all((self.berkas / sha[:2] / sha).is_file() for sha in rec.get("berkas", {}).values()):
+            return None
+        return rec
+
+    def blob(self, sha: str) -> bytes:
+        return (self.berkas / sha[:2] / sha).read_bytes()
+
+    def put(self, slug: str, rec: dict, files: dict[str, bytes]) -> None:
+        import json
+
+        for rel, sha in rec["berkas"].items():
+            path = self.berkas / sha[:2] / sha
+            if not path.is_file():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f".{sha}.{os.getpid()}.tmp")
+                tmp.write_bytes(files[rel])
+                os.replace(tmp, path)
+        self.instansi.mkdir(parents=True, exist_ok=True)
+        tmp = self.instansi / f".{slug}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(rec, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.instansi / f"{slug}.json")
+
+    def prune(self, keep_slugs: set[str]) -> None:
+        """Forget agencies that no longer exist and blobs no record uses."""
+        import json
+
+        used: set[str] = set()
+        for p in self.instansi.glob("*.json") if self.instansi.is_dir() else []:
+            if p.stem not in keep_slugs:
+                p.unlink()
+                continue
+            try:
+                used |= set(json.loads(p.read_text(encoding="utf-8")).get("berkas", {}).values())
+            except (OSError, ValueError):
+                p.unlink()
+        for p in self.berkas.glob("*/*") if self.berkas.is_dir() else []:
+            if p.name not in used:
+                p.unlink()
+
+
+# Set in the parent before forking; read by _proses_instansi in the workers.
+_KONTEKS: dict = {}
+
+
+def _proses_instansi(slug: str) -> dict:
+    """Load, validate, compute and render one agency in memory. Returns problems, or files and summary."""
+    import contextlib
+    import io
+
+    from .render import Kumpul, buat_env, render_instansi, template_dir
+    from .validate import load_instansi
+
+    root, site, out_dir = _KONTEKS["root"], _KONTEKS["site"], _KONTEKS["out_dir"]
+    waktu = {}
     t = time.perf_counter()
-    repo = _load(root)
-    if repo is None:
-        return 1
-    t = timer.stage("muat + validasi", t)
-    results: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]] = list(compute_repo(repo))
-    t = timer.stage("hitung + periksa", t)
-    n_findings = sum(len(r[3]) for r in results)
-    for _, _, _, temuan in results:
-        for f in temuan:
-            print(f"peringatan: {f}", file=sys.stderr)
-    from .cli import write_schemas
+    masalah: list = []
+    inst = load_instansi(root / "agencies" / slug, root, site, masalah)
+    waktu["muat + validasi"] = time.perf_counter() - t
+    if inst is None or any(m.tingkat == "galat" for m in masalah):
+        return {"slug": slug, "masalah": masalah}
+    t = time.perf_counter()
+    repo = Repo(root=root, site=site, instansi=[inst])
+    results = list(compute_repo(repo))
+    waktu["hitung + periksa"] = time.perf_counter() - t
+    t = time.perf_counter()
+    log = io.StringIO()
+    w = Kumpul()
+    with contextlib.redirect_stderr(log):
+        env = _KONTEKS.get("env") or buat_env(template_dir(root))
+        ri, jobs = render_instansi(env, repo, inst, results, w, out_dir)
+    waktu["render Markdown"] = time.perf_counter() - t
+    lines = [f"peringatan: {f}" for _, _, _, temuan in results for f in temuan] + log.getvalue().splitlines()
+    return {"slug": slug, "masalah": masalah, "ringkasan": ri, "jobs": jobs, "berkas": w.berkas, "log": lines,
+            "temuan": sum(len(r[3]) for r in results), "laporan": len(results), "waktu": waktu}
 
+
+class Kemajuan:
+    """Progress of a long build: one updating line in a terminal, a plain line every tenth in CI logs."""
+
+    def __init__(self, label: str, total: int, enabled: bool = True):
+        self.label, self.total, self.n = label, total, 0
+        self.enabled = enabled and total >= 10
+        self.tty = sys.stderr.isatty()
+        self.step = max(1, total // 10)
+
+    def maju(self, nama: str = "") -> None:
+        self.n += 1
+        if not self.enabled:
+            return
+        if self.tty:
+            end = "\n" if self.n == self.total else ""
+            print(f"\r  {self.label} {self.n}/{self.total} {nama[:40]:<40}", end=end, file=sys.stderr, flush=True)
+        elif self.n % self.step == 0 or self.n == self.total:
+            print(f"  {self.label} {self.n}/{self.total}", file=sys.stderr, flush=True)
+
+
+def _proses_banyak(slugs: list[str], workers: int, progress: bool = True) -> list[dict]:
+    """Process agencies, in a fork-based process pool when there are several and several cores."""
+    kemajuan = Kemajuan("instansi", len(slugs), progress)
+    import multiprocessing
+
+    if workers <= 1 or len(slugs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        out = []
+        for s in slugs:
+            out.append(_proses_instansi(s))
+            kemajuan.maju(s)
+        return out
+    from concurrent.futures import ProcessPoolExecutor
+
+    out = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for r in pool.map(_proses_instansi, slugs, chunksize=max(1, len(slugs) // (workers * 4))):
+            out.append(r)
+            kemajuan.maju(r["slug"])
+    return out
+
+
+def _ringkasan_dari(rec: dict):
+    from .render import RingkasanInstansi, RingkasanTahun
+
+    r = rec["ringkasan"]
+    return RingkasanInstansi(r["slug"], r["nama"], r["nav"], [RingkasanTahun(**x) for x in r["ringkas"]], r.get("contoh", {}))
+
+
+def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True) -> dict | None:
+    """Write build/docs for ``root``: unchanged agencies from the cache, changed ones loaded and rendered anew.
+
+    Returns statistics, or ``None`` when the data has errors (they are printed; nothing is written).
+    """
+    from dataclasses import asdict
+
+    from .cli import _print_masalah, write_schemas
+    from .load import Masalah
+    from .render import Penulis, _periksa_folder, buat_env, render_portal, template_dir, tulis_grafik
+    from .validate import agency_folders, load_site
+
+    t0 = t = time.perf_counter()
+    masalah: list[Masalah] = []
+    site = load_site(root, masalah)
+    if not (root / "agencies").is_dir():
+        from .load import Lokasi
+
+        masalah.append(Masalah(Lokasi("agencies", 1, 1), "folder agencies/ tidak ada; buat dengan 'lkip new agency NAMA'"))
+    if site is None or any(m.tingkat == "galat" for m in masalah):
+        _print_masalah(masalah)
+        print(f"\n{sum(m.tingkat == 'galat' for m in masalah)} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'.", file=sys.stderr)
+        return None
+    cache = BuildCache(root)
+    base = code_version(root) + "|" + (root / "site_config" / "lkip.yaml").read_bytes().hex() if (root / "site_config" / "lkip.yaml").is_file() else code_version(root)
+    folders = agency_folders(root)
+    keys = {f.name: agency_key(f, base) for f in folders}
+    cached = {slug: rec for slug, k in keys.items() if (rec := cache.get(slug, k)) is not None}
+    todo = [f.name for f in folders if f.name not in cached]
+    t = timer.stage("sidik berkas", t)
+
+    out_dir = docs_dir(root)
+    _KONTEKS.update(root=root, site=site, out_dir=out_dir, env=buat_env(template_dir(root)))
+    n_workers = min(workers or os.cpu_count() or 1, max(1, len(todo)))
+    if progress and todo:
+        print(f"Memproses {len(todo)} instansi ({len(cached)} tidak berubah, dari cache) dengan {n_workers} proses…", file=sys.stderr, flush=True)
+    hasil = {r["slug"]: r for r in _proses_banyak(todo, n_workers, progress)}
+    _KONTEKS.clear()
+    wall = time.perf_counter() - t
+    for name in ("muat + validasi", "hitung + periksa", "render Markdown"):
+        timer.rows.append((name + " *", sum(r.get("waktu", {}).get(name, 0.0) for r in hasil.values())))
+    timer.rows.append(("instansi (nyata)", wall))
+    t = time.perf_counter()
+    semua_masalah = [m for slug in todo for m in hasil[slug]["masalah"]]
+    _print_masalah(semua_masalah)
+    if any(m.tingkat == "galat" for m in semua_masalah) or any("ringkasan" not in hasil[s] for s in todo):
+        n = sum(m.tingkat == "galat" for m in semua_masalah)
+        print(f"\n{n} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'. Situs tidak diubah.", file=sys.stderr)
+        return None
+
+    if out_dir.exists():
+        _periksa_folder(out_dir)
+    w = Penulis(out_dir)
+    daftar, jobs, n_temuan, n_laporan, n_grafik = [], [], 0, 0, 0
+    for f in folders:
+        slug = f.name
+        if slug in cached:
+            rec = cached[slug]
+            for rel, sha in sorted(rec["berkas"].items()):
+                w.tulis(rel, cache.blob(sha))
+            daftar.append(_ringkasan_dari(rec))
+        else:
+            r = hasil[slug]
+            for rel, data in sorted(r["berkas"].items()):
+                w.tulis(rel, data)
+            daftar.append(r["ringkasan"])
+            jobs += r["jobs"]
+            rec = {"kunci": keys[slug], "ringkasan": asdict(r["ringkasan"]), "log": r["log"], "temuan": r["temuan"], "laporan": r["laporan"],
+                   "grafik": sum(len(specs) for _, specs in r["jobs"])}
+            cached[slug] = rec
+        for line in rec["log"]:
+            print(line, file=sys.stderr)
+        n_temuan += rec["temuan"]
+        n_laporan += rec["laporan"]
+        n_grafik += rec.get("grafik", 0)
+    t = timer.stage("tulis + replay", t)
+    stats_grafik = tulis_grafik(jobs, cache.folder / "grafik", w, out_dir)
+    t = timer.stage("grafik", t)
+    render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
     write_schemas(root / "build" / "schema")
-    stats = render_site(repo, results, docs_dir(root))
+    removed = w.bersihkan()
+    # record the agencies rendered now (their files include the charts just written)
+    for slug in todo:
+        files = {rel: (out_dir / rel).read_bytes() for rel in w.sidik if rel.startswith(f"{slug}/")}
+        cached[slug]["berkas"] = {rel: w.sidik[rel] for rel in files}
+        cache.put(slug, cached[slug], files)
+    cache.prune(set(keys))
+    t = timer.stage("halaman portal", t)
+    return {"halaman": w.halaman, "diubah": w.diubah, "dihapus": removed, "grafik": stats_grafik, "temuan": n_temuan,
+            "laporan": n_laporan, "jumlah_grafik": n_grafik, "instansi": len(folders), "dari_cache": len(folders) - len(todo), "detik": time.perf_counter() - t0}
+
+
+def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = True, workers: int | None = None) -> int:
+    """Generate the Markdown (incrementally), then build the site into ``out`` atomically."""
+    timer = Timer(timings)
+    stats = generate(root, timer, workers)
+    if stats is None:
+        return 1
     g = stats["grafik"]
-    timer.rows.append(("render Markdown", time.perf_counter() - t - g["detik"]))
-    timer.rows.append(("grafik", g["detik"]))
-    t = time.perf_counter()
-    print(f"{stats['halaman']} halaman Markdown dihasilkan; {g['berkas']} grafik ({g['dirender']} digambar, "
-          f"{g['dari_cache']} dari cache); {n_findings} temuan pemeriksaan data.")
+    print(f"{stats['halaman']} halaman Markdown ({stats['diubah']} berubah); {stats['instansi']} instansi "
+          f"({stats['dari_cache']} dari cache); {stats['jumlah_grafik']} grafik ({g['dirender']} digambar, {stats['jumlah_grafik'] - g['dirender']} dari cache); "
+          f"{stats['temuan']} temuan pemeriksaan data.")
+    timer.rows.append(("generasi (jumlah)", stats["detik"]))
     if not mkdocs:
         timer.report()
         return 0
     out = (out or root / "site").resolve()
-    rc = run_mkdocs(root, out)
-    timer.stage("MkDocs", t)
+    rc = run_mkdocs(root, out, timer)
     timer.report()
     return rc
 
@@ -92,10 +352,10 @@ def source_date_epoch(root: Path) -> str:
     return out if proc.returncode == 0 and out.isdigit() else "0"
 
 
-def run_mkdocs(root: Path, out: Path) -> int:
-    """Build into a temporary folder beside ``out`` and swap it in only on success."""
-    import subprocess
-
+def run_mkdocs(root: Path, out: Path, timer: Timer | None = None) -> int:
+    """Build into a temporary folder beside ``out``, index it with Pagefind, and swap it in only on success."""
+    timer = timer or Timer(False)
+    t = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     env = dict(os.environ)
@@ -106,6 +366,16 @@ def run_mkdocs(root: Path, out: Path) -> int:
         print(proc.stderr[-4000:], file=sys.stderr)
         print(f"MkDocs gagal; {out} tidak diubah.", file=sys.stderr)
         return 1
+    t = timer.stage("MkDocs", t)
+    from .pencarian import run_pagefind
+
+    proc = run_pagefind(tmp)
+    if proc.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print((proc.stdout + proc.stderr)[-4000:], file=sys.stderr)
+        print(f"Pagefind gagal membuat indeks pencarian; {out} tidak diubah.", file=sys.stderr)
+        return 1
+    timer.stage("Pagefind", t)
     old = out.with_name(f".{out.name}.old")
     if old.exists():
         shutil.rmtree(old)

@@ -15,7 +15,10 @@ files under the output folder that this run did not write are deleted.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
+import inspect
 import posixpath
 import re
 import sys
@@ -32,6 +35,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from . import format as fmt
+from . import docs_ref, opendata
 from .check import Temuan
 from .compute import Hasil, HasilIndikator, HasilLaporan, HasilSasaran, NodeAnggaran, _div, bulat, penyerapan
 from .load import format_path
@@ -53,6 +57,7 @@ HALAMAN_LAPORAN: list[tuple[str, str, str]] = [
     ("bab-4", "BAB IV Penutup", "4"),
     ("lampiran", "Lampiran", "L"),
     ("catatan-pemeriksaan", "Catatan Pemeriksaan Data", "C"),
+    ("cetak", "Cetak / unduh", "K"),  # every page above in one, for print/PDF (generator/opendata.py)
 ]
 JUDUL_HALAMAN = {k: j for k, j, _ in HALAMAN_LAPORAN}
 URUTAN_BAB = {b: i for i, (_, _, b) in enumerate(HALAMAN_LAPORAN)}
@@ -68,6 +73,8 @@ POSISI_BAGIAN = {
 
 # Hand-written pages of content/ shown first, in this order, under "Tentang Portal".
 HALAMAN_TENTANG = ["tentang.md", "metode.md", "cara-membaca.md", "aksesibilitas.md"]
+# Generated reference pages (generator/docs_ref.py), placed among the guides unless content/ has its own.
+HALAMAN_REFERENSI = ["panduan/format-data.md", "panduan/pengaturan-metode.md"]
 
 # ---------------------------------------------------------------------------------------------------
 # Text helpers
@@ -242,6 +249,7 @@ class TabelView:
     kelas: str = ""
     nomor: str = ""
     anchor: str = ""
+    kunci: str = ""  # stable name of its CSV (set by the table builders, see _beri_kunci)
 
     @property
     def semua_tanda(self) -> list[Tanda]:
@@ -661,6 +669,50 @@ class LaporanView:
 
     def uraian_metode(self) -> list[tuple[str, str]]:
         return uraian_metode(self.metode)
+
+    # --- open data: CSV of every table, JSON of the report, print page (generator/opendata.py)
+
+    @property
+    def unduhan(self) -> opendata.Unduhan:
+        u = self.__dict__.get("_unduhan")
+        if u is None:
+            u = self.__dict__["_unduhan"] = opendata.Unduhan(self.slug, self.tahun)
+        return u
+
+    def url_data(self, berkas: str) -> str:
+        return rel_url(self.path(self.halaman_ini), self.unduhan.rel(berkas))
+
+    def unduh_tabel(self, t: TabelView, caption: Any, label: str) -> dict[str, Any]:
+        """Register a printed table as a CSV download; its link, the name a browser saves it as, its row count."""
+        b = self.unduhan.daftar(t, self.halaman_ini, caption, label, t.anchor)
+        return {"url": self.url_data(b.nama), "nama": self.unduhan.nama_unduh(b.nama), "baris": b.baris}
+
+    def unduh_json(self) -> dict[str, Any]:
+        return {"url": self.url_data(opendata.JSON_BERKAS), "nama": self.unduhan.nama_unduh(opendata.JSON_BERKAS)}
+
+    def penanda_data_terbuka(self) -> Markup:
+        return Markup(opendata.PENANDA_DATA)
+
+    def kunci_tabel(self, nama: str, args: dict[str, Any]) -> str:
+        """A table's CSV name from what it shows: builder name, then the id of its indicator/table/chart."""
+        nama = nama.replace("_", "-")
+        parts = [nama]
+        for k, v in args.items():
+            if v is None or v is False:
+                continue
+            if nama == "pegawai" and isinstance(v, int) and not isinstance(v, bool):
+                parts.append(self.lap.pegawai.tabel[v].id)
+            elif v is True:
+                parts.append(k.replace("_", "-"))
+            elif hasattr(v, "model") and hasattr(v.model, "id"):
+                parts.append(v.model.id)
+            elif hasattr(v, "id"):
+                parts.append(str(v.id))
+            elif isinstance(v, str):
+                parts.append(opendata.slug(v))
+            elif isinstance(v, int) and len(parts) == 1:
+                parts.append(str(v))
+        return parts[0] + ("--" + "--".join(parts[1:]) if len(parts) > 1 else "")
 
     # =================================================================================================
     # Table builders
@@ -1336,6 +1388,12 @@ class LaporanView:
     def grafik_tak_tampil(self) -> list[str]:
         return sorted(c.id for cs in self._grafik_posisi.values() for c in cs)
 
+    @staticmethod
+    def rincian_grafik(c: Chart) -> str:
+        """The long description shown beside a chart, without the sentences its alt text already says."""
+        d = c.deskripsi.strip()
+        return d[len(c.alt):].strip() if d.startswith(c.alt) else d
+
     def url_grafik(self, c: Chart) -> str:
         return rel_url(self.path(self.halaman_ini), f"{self.slug}/{self.tahun}/{c.berkas}")
 
@@ -1371,6 +1429,27 @@ class LaporanView:
 
         walk(self.profil.struktur_organisasi, 0)
         return out
+
+
+def _beri_kunci(nama: str, f):
+    """Wrap a table builder so the table it returns carries its stable CSV name (:meth:`LaporanView.kunci_tabel`)."""
+    sig = inspect.signature(f)
+
+    @functools.wraps(f)
+    def g(self, *args, **kw):
+        t = f(self, *args, **kw)
+        tv = t.tabel if isinstance(t, GrafikView) else t
+        if isinstance(tv, TabelView) and not tv.kunci:
+            bound = sig.bind(self, *args, **kw)
+            tv.kunci = self.kunci_tabel(nama, {k: v for k, v in list(bound.arguments.items())[1:]})
+        return t
+
+    return g
+
+
+for _nama, _f in list(vars(LaporanView).items()):
+    if callable(_f) and (_nama.startswith("tabel_") or _nama == "grafik_view"):
+        setattr(LaporanView, _nama, _beri_kunci("grafik" if _nama == "grafik_view" else _nama[len("tabel_"):], _f))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1412,6 +1491,7 @@ class Penulis:
     def __init__(self, root: Path):
         self.root = root
         self.ditulis: set[Path] = set()
+        self.sidik: dict[str, str] = {}  # rel → SHA-256 of what was written (the build cache records it)
         self.halaman = 0
         self.diubah = 0
 
@@ -1419,6 +1499,7 @@ class Penulis:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         path = self.root / rel
         self.ditulis.add(path)
+        self.sidik[rel] = hashlib.sha256(raw).hexdigest()
         if rel.endswith(".md"):
             self.halaman += 1
         if path.is_file() and path.read_bytes() == raw:
@@ -1455,6 +1536,20 @@ def _rapikan(teks: str) -> str:
     lines = [ln.rstrip() for ln in teks.splitlines()]
     out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return out + "\n"
+
+
+def front_matter(instansi: str, tahun: int | None = None, cari: bool = True) -> str:
+    """YAML front matter (MkDocs ``page.meta``): theme/overrides/main.html makes it Pagefind's agency/year filters.
+
+    ``cari=False`` keeps the page out of the search index (Material's ``search: exclude`` convention), e.g. the
+    print page, which repeats every chapter that is already indexed on its own page.
+    """
+    data: dict[str, Any] = {"instansi": " ".join(str(instansi).split())}
+    if tahun is not None:
+        data["tahun"] = int(tahun)
+    if not cari:
+        data["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1514,7 +1609,7 @@ def tabel_instansi(inst: Instansi, ringkas: list[RingkasanTahun]) -> TabelView |
                      sumber="LKIP setiap tahun; capaian dan penyerapan dihitung ulang oleh portal")
 
 
-def tabel_portal(daftar: list[tuple[Instansi, RingkasanTahun]]) -> TabelView | None:
+def tabel_portal(daftar: list[tuple["RingkasanInstansi", RingkasanTahun]]) -> TabelView | None:
     if not daftar:
         return None
     rows = []
@@ -1526,7 +1621,7 @@ def tabel_portal(daftar: list[tuple[Instansi, RingkasanTahun]]) -> TabelView | N
         cells = []
         if inst.slug not in seen:
             seen.add(inst.slug)
-            cells.append(Sel(inst.profil.nama, kepala=True, rowspan=counts[inst.slug], href=rel_url("index.md", f"{inst.slug}/index.md")))
+            cells.append(Sel(inst.nama, kepala=True, rowspan=counts[inst.slug], href=rel_url("index.md", f"{inst.slug}/index.md")))
         cells += [Sel(str(rt.tahun), href=rel_url("index.md", rt.path)), Sel(_capaian_ringkas(rt), angka=True), Sel(rt.predikat), Sel(rt.penyerapan, angka=True)]
         rows.append(Baris(cells))
     return TabelView("Laporan kinerja perangkat daerah", kepala_sederhana("Perangkat daerah", "Tahun", ("Capaian kinerja keseluruhan", True), "Predikat", ("Penyerapan anggaran", True)),
@@ -1605,66 +1700,71 @@ def isi_konten(teks: str, repo: Repo) -> str:
     return teks
 
 
-def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]], out_dir: Path,
-                cache_dir: Path | None = None) -> dict:
-    """(Re)write the Markdown tree under ``out_dir`` (charts included) and the inherited MkDocs settings beside it.
+@dataclass
+class RingkasanInstansi:
+    """What the portal pages (home, nav) need of one agency; kept in the build cache between builds."""
 
-    Charts are drawn by :mod:`generator.charts`, cached in ``cache_dir`` (default ``<root>/.lkip-cache/grafik``).
-    Returns ``{"halaman": pages written, "laporan": reports, "diubah": files whose bytes changed, "dihapus": stale
-    files removed, "grafik": the chart stage's statistics (see ``render_charts``)}``.
-    """
-    out_dir = Path(out_dir)
-    if out_dir.exists():
-        _periksa_folder(out_dir)
-    root = repo.root
-    env = buat_env(template_dir(root))
-    w = Penulis(out_dir)
+    slug: str
+    nama: str
+    nav: dict
+    ringkas: list[RingkasanTahun]
+    contoh: dict[str, str] = field(default_factory=dict)  # real YAML values per ``Class.field`` for the field reference
 
-    per_instansi: dict[str, list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]]] = defaultdict(list)
-    for item in results:
-        per_instansi[item[0].slug].append(item)
-    instansi = {i.slug: i for i in repo.instansi}
-    for item in results:
-        instansi.setdefault(item[0].slug, item[0])
 
-    nav_laporan = []
-    tabel_beranda: list[tuple[Instansi, RingkasanTahun]] = []
+class Kumpul:
+    """A writer that keeps files in memory (same interface as :class:`Penulis`), for rendering in a worker."""
+
+    def __init__(self) -> None:
+        self.berkas: dict[str, bytes] = {}
+
+    def tulis(self, rel: str, data: str | bytes) -> None:
+        self.berkas[rel] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def salin(self, rel: str, src: Path) -> None:
+        self.tulis(rel, src.read_bytes())
+
+
+def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]],
+                    w: Penulis | Kumpul, out_dir: Path) -> tuple[RingkasanInstansi, list[tuple[Path, list]]]:
+    """Render one agency: its page, every report's pages, media. Returns its portal summary and its chart jobs."""
+    slug = inst.slug
+    items = sorted(items, key=lambda x: x[1].tahun)
+    by_year = {x[1].tahun: x[2] for x in items}
+    ringkas: list[RingkasanTahun] = []
+    nav_tahun = []
     jobs_grafik: list[tuple[Path, list]] = []
-    for slug in sorted(instansi):
-        inst = instansi[slug]
-        items = sorted(per_instansi.get(slug, []), key=lambda x: x[1].tahun)
-        by_year = {x[1].tahun: x[2] for x in items}
-        ringkas: list[RingkasanTahun] = []
-        nav_tahun = []
-        for inst_, b, h, temuan in items:
-            prev = by_year.get(b.tahun - 1)
-            specs = plan_charts(inst_, b, h)
-            jobs_grafik.append((out_dir / slug / str(b.tahun), specs))
-            r = LaporanView(repo, inst_, b, h, temuan, prev, [s.chart for s in specs])
-            pages = _render_laporan(env, r, w)
-            for berkas in sorted(r.media):
-                src = inst.folder / berkas
-                if src.is_file():
-                    w.salin(f"{slug}/{berkas}", src)
-            k = r.keseluruhan()
-            ringkas.append(RingkasanTahun(b.tahun, f"{slug}/{b.tahun}/index.md", k["teks"], k["batas"], h.predikat, angka(h.anggaran.pagu_efektif),
-                                          angka(h.anggaran.realisasi), hasil_teks(h.anggaran.penyerapan) if h.anggaran.program else KOSONG,
-                                          len(temuan), r.catatan.tampil))
-            nav_tahun.append({f"LKIP {b.tahun}": [f"{slug}/{b.tahun}/{p}.md" for p in pages]})
-        ringkas.sort(key=lambda x: -x.tahun)
-        nav_tahun.reverse()
-        logo = None
-        if inst.profil.logo and (inst.folder / inst.profil.logo).is_file():
-            w.salin(f"{slug}/{inst.profil.logo}", inst.folder / inst.profil.logo)
-            logo = inst.profil.logo
-        md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), site=repo.site, logo=logo,
-                                                       url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
-        w.tulis(f"{slug}/index.md", _rapikan(md))
-        nav_laporan.append({_nav_teks(inst.profil.nama): [f"{slug}/index.md"] + nav_tahun})
-        for rt in ringkas:
-            tabel_beranda.append((inst, rt))
+    for inst_, b, h, temuan in items:
+        prev = by_year.get(b.tahun - 1)
+        specs = plan_charts(inst_, b, h)
+        jobs_grafik.append((out_dir / slug / str(b.tahun), specs))
+        r = LaporanView(repo, inst_, b, h, temuan, prev, [s.chart for s in specs])
+        pages = _render_laporan(env, r, w)
+        for berkas in sorted(r.media):
+            src = inst.folder / berkas
+            if src.is_file():
+                w.salin(f"{slug}/{berkas}", src)
+        k = r.keseluruhan()
+        ringkas.append(RingkasanTahun(b.tahun, f"{slug}/{b.tahun}/index.md", k["teks"], k["batas"], h.predikat, angka(h.anggaran.pagu_efektif),
+                                      angka(h.anggaran.realisasi), hasil_teks(h.anggaran.penyerapan) if h.anggaran.program else KOSONG,
+                                      len(temuan), r.catatan.tampil))
+        nav_tahun.append({f"LKIP {b.tahun}": [f"{slug}/{b.tahun}/{p}.md" for p in pages]})
+    ringkas.sort(key=lambda x: -x.tahun)
+    nav_tahun.reverse()
+    logo = None
+    if inst.profil.logo and (inst.folder / inst.profil.logo).is_file():
+        w.salin(f"{slug}/{inst.profil.logo}", inst.folder / inst.profil.logo)
+        logo = inst.profil.logo
+    md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), site=repo.site, logo=logo,
+                                                   url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
+    w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama) + _rapikan(md))
+    nav = {_nav_teks(inst.profil.nama): [f"{slug}/index.md"] + nav_tahun}
+    return RingkasanInstansi(slug, inst.profil.nama, nav, ringkas, docs_ref.contoh_instansi(inst)), jobs_grafik
 
-    # hand-written pages
+
+def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi], w: Penulis, out_dir: Path) -> None:
+    """The pages that span agencies: home (summary of every agency), hand-written pages, and the navigation."""
+    root = repo.root
+    daftar = sorted(daftar, key=lambda x: x.slug)
     content = root / "content"
     konten: list[str] = []
     if content.is_dir():
@@ -1677,17 +1777,28 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
                 konten.append(rel)
             else:
                 w.salin(rel, src)
+    # reference pages generated from the model (never drift from validation), with examples from the agencies' data
+    contoh: dict[str, str] = {}
+    for ri in daftar:
+        for k, v in ri.contoh.items():
+            contoh.setdefault(k, v)
+    for rel, teks in ((HALAMAN_REFERENSI[0], docs_ref.field_reference(contoh)), (HALAMAN_REFERENSI[1], docs_ref.method_reference())):
+        if rel not in konten:
+            w.tulis(rel, teks + "\n")
+            konten.append(rel)
     tentang = [p for p in HALAMAN_TENTANG if p in konten] + sorted(p for p in konten if "/" not in p and p not in HALAMAN_TENTANG)
     folders: dict[str, list[str]] = defaultdict(list)
     for p in konten:
         if "/" in p:
             folders[p.split("/", 1)[0]].append(p)
 
+    tabel_beranda = [(ri, rt) for ri in daftar for rt in ri.ringkas]
     md = env.get_template("beranda.md.j2").render(site=repo.site, tabel=tabel_portal(tabel_beranda), tentang=tentang, judul_konten=_judul_konten(content, tentang),
                                                   url=lambda p: rel_url("index.md", p))
     w.tulis("index.md", _rapikan(md))
 
     nav: list[Any] = [{"Beranda": "index.md"}]
+    nav_laporan = [ri.nav for ri in daftar]
     if nav_laporan:
         nav.append({"Laporan Kinerja": nav_laporan})
     if tentang:
@@ -1696,12 +1807,45 @@ def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLa
         nav.append({_nav_teks(folder.replace("-", " ").replace("_", " ").capitalize()): sorted(folders[folder])})
     _tulis_pengaturan(out_dir.parent / NAV_BERKAS, repo, nav)
 
-    stats_grafik = render_charts(jobs_grafik, cache_dir or root / ".lkip-cache" / "grafik",
-                                 tulis=lambda path, data: w.tulis(path.relative_to(out_dir).as_posix(), data))
-    for g in stats_grafik["gagal"]:
-        print(f"peringatan: grafik gagal digambar (ditampilkan sebagai teks): {g}", file=sys.stderr)
+
+def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]], out_dir: Path,
+                cache_dir: Path | None = None) -> dict:
+    """(Re)write the whole Markdown tree under ``out_dir`` (charts included) and the inherited MkDocs settings beside it.
+
+    Charts are drawn by :mod:`generator.charts`, cached in ``cache_dir`` (default ``<root>/.lkip-cache/grafik``).
+    ``lkip build`` goes through :mod:`generator.pipeline` instead, which also caches whole agencies.
+    Returns ``{"halaman": pages written, "laporan": reports, "diubah": files whose bytes changed, "dihapus": stale
+    files removed, "grafik": the chart stage's statistics (see ``render_charts``)}``.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists():
+        _periksa_folder(out_dir)
+    env = buat_env(template_dir(repo.root))
+    w = Penulis(out_dir)
+    per_instansi: dict[str, list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]]] = defaultdict(list)
+    for item in results:
+        per_instansi[item[0].slug].append(item)
+    instansi = {i.slug: i for i in repo.instansi}
+    for item in results:
+        instansi.setdefault(item[0].slug, item[0])
+    daftar: list[RingkasanInstansi] = []
+    jobs_grafik: list[tuple[Path, list]] = []
+    for slug in sorted(instansi):
+        ri, jobs = render_instansi(env, repo, instansi[slug], per_instansi.get(slug, []), w, out_dir)
+        daftar.append(ri)
+        jobs_grafik += jobs
+    render_portal(env, repo, daftar, w, out_dir)
+    stats_grafik = tulis_grafik(jobs_grafik, cache_dir or repo.root / ".lkip-cache" / "grafik", w, out_dir)
     removed = w.bersihkan()
     return {"halaman": w.halaman, "laporan": len(results), "diubah": w.diubah, "dihapus": removed, "grafik": stats_grafik}
+
+
+def tulis_grafik(jobs: list[tuple[Path, list]], cache_dir: Path, w: Penulis, out_dir: Path) -> dict:
+    """Draw (or take from the chart cache) the charts of ``jobs`` and write them through ``w``."""
+    stats = render_charts(jobs, cache_dir, tulis=lambda path, data: w.tulis(path.relative_to(out_dir).as_posix(), data))
+    for g in stats["gagal"]:
+        print(f"peringatan: grafik gagal digambar (ditampilkan sebagai teks): {g}", file=sys.stderr)
+    return stats
 
 
 def _judul_konten(content: Path, pages: list[str]) -> dict[str, str]:
@@ -1756,7 +1900,8 @@ def _render_laporan(env: Environment, r: LaporanView, w: Penulis) -> list[str]:
         print(f"peringatan: {r.b.berkas}: blok dengan posisi '{key}' tidak ditampilkan di halaman mana pun", file=sys.stderr)
     for cid in r.grafik_tak_tampil():
         print(f"peringatan: {r.b.berkas}: grafik '{cid}' tidak mendapat tempat di halaman mana pun", file=sys.stderr)
+    opendata.tulis_laporan(env, r, w, texts)  # CSV + JSON files, the index's "Data terbuka" list, texts["cetak"]
     keys = [k for k, _, _ in HALAMAN_LAPORAN if k in texts]
     for k in keys:
-        w.tulis(r.path(k), texts[k])
+        w.tulis(r.path(k), front_matter(r.profil.nama, r.tahun, cari=k != "cetak") + texts[k])
     return keys

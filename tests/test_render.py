@@ -497,3 +497,16 @@ def test_charts_are_listed_in_the_report_list_of_figures(situs):
     ringkasan = halaman(situs, "disnakertrans-ppu/2024")
     daftar = ringkasan[ringkasan.index('id="daftar-gambar"'):]
     assert "Gambar 3.1" in daftar and "Capaian indikator kinerja 2024" in teks(daftar)
+
+
+def test_field_and_method_reference_are_built_into_the_site_with_real_examples(situs):
+    ref = halaman(situs, "panduan/format-data")
+    # every key of the year file is documented, with a value taken from the sample agencies' own YAML
+    row = re.search(r"<tr>\s*<td><code>target_akhir_renstra</code></td>.*?</tr>", ref, re.S)
+    assert row, "indicator keys are documented"
+    assert re.search(r"<code>\d+(\.\d+)?</code>", row.group(0)), teks(row.group(0))
+    assert "<caption>Kunci teratas agencies/SLUG/TAHUN.yaml</caption>" in ref
+    metode = halaman(situs, "panduan/pengaturan-metode")
+    for preset in ("ppu-2024", "pasaman-barat", "jember"):
+        assert f"<code>{preset}</code>" in metode
+    assert "Sangat Memuaskan" in metode and "<caption>Skala " in metode
