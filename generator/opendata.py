@@ -67,6 +67,8 @@ SKEMA = "lkip-laporan/1"
 FOLDER = "data"
 JSON_BERKAS = "laporan.json"
 BOM = "\ufeff"
+# Reading order of a report's pages in its own navigation (the audit page last, as in the nav of one report).
+URUTAN_BACA = ["index", "kata-pengantar", "bab-1", "bab-2", "bab-3", "bab-4", "lampiran", "catatan-pemeriksaan"]
 PENANDA_DATA = "<!-- lkip:data-terbuka -->"  # placed by index.md.j2, filled once every page is rendered
 TINGKAT = ("program", "kegiatan", "sub_kegiatan")
 
@@ -463,9 +465,12 @@ def tulis_laporan(env: Any, r: Any, w: Any, texts: dict[str, str]) -> None:
     cetak = _rapikan(susun_cetak(r, _rapikan(kepala), halaman, texts))
     bab = {k: b for k, _, b in HALAMAN_LAPORAN}
     tpl = env.get_template("unduh_laporan.md.j2")
+    akhir = env.get_template("halaman_berikut.md.j2")
+    urut = [k for k in URUTAN_BACA if k in halaman] + [k for k in halaman if k not in URUTAN_BACA]
     for k in halaman:
         r.mulai_halaman(k, bab[k])
-        texts[k] = sisip_bawah_judul(texts[k], tpl.render(**konteks).strip())
+        texts[k] = sisip_bawah_judul(texts[k], tpl.render(**konteks, halaman=urut).strip())
+        texts[k] = _rapikan(texts[k] + akhir.render(**konteks, halaman=urut))
     texts["cetak"] = cetak
 
 

@@ -175,7 +175,8 @@ def _proses_instansi(slug: str) -> dict:
         env = _KONTEKS.get("env") or buat_env(template_dir(root))
         ri, jobs = render_instansi(env, repo, inst, results, w, out_dir)
     waktu["render Markdown"] = time.perf_counter() - t
-    lines = [f"peringatan: {f}" for _, _, _, temuan in results for f in temuan] + log.getvalue().splitlines()
+    # the build log of every build, cached or not: validation warnings, audit findings, render warnings
+    lines = [str(m) for m in masalah] + [f"peringatan: {f}" for _, _, _, temuan in results for f in temuan] + log.getvalue().splitlines()
     return {"slug": slug, "masalah": masalah, "ringkasan": ri, "jobs": jobs, "berkas": w.berkas, "log": lines,
             "temuan": sum(len(r[3]) for r in results), "laporan": len(results), "waktu": waktu}
 
@@ -225,7 +226,7 @@ def _ringkasan_dari(rec: dict):
     from .render import RingkasanInstansi, RingkasanTahun
 
     r = rec["ringkasan"]
-    return RingkasanInstansi(r["slug"], r["nama"], r["nav"], [RingkasanTahun(**x) for x in r["ringkas"]], r.get("contoh", {}))
+    return RingkasanInstansi(r["slug"], r["nama"], [RingkasanTahun(**x) for x in r["ringkas"]], r.get("contoh", {}))
 
 
 def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True) -> dict | None:
@@ -252,7 +253,8 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
         print(f"\n{sum(m.tingkat == 'galat' for m in masalah)} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'.", file=sys.stderr)
         return None
     cache = BuildCache(root)
-    base = code_version(root) + "|" + (root / "site_config" / "lkip.yaml").read_bytes().hex() if (root / "site_config" / "lkip.yaml").is_file() else code_version(root)
+    site_file = root / "site_config" / "lkip.yaml"
+    base = code_version(root) + "|" + (site_file.read_bytes().hex() if site_file.is_file() else "")
     folders = agency_folders(root)
     keys = {f.name: agency_key(f, base) for f in folders}
     cached = {slug: rec for slug, k in keys.items() if (rec := cache.get(slug, k)) is not None}
@@ -272,8 +274,9 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     timer.rows.append(("instansi (nyata)", wall))
     t = time.perf_counter()
     semua_masalah = [m for slug in todo for m in hasil[slug]["masalah"]]
-    _print_masalah(semua_masalah)
+    _print_masalah([m for m in masalah if m.tingkat != "galat"])  # warnings about site_config
     if any(m.tingkat == "galat" for m in semua_masalah) or any("ringkasan" not in hasil[s] for s in todo):
+        _print_masalah(semua_masalah)
         n = sum(m.tingkat == "galat" for m in semua_masalah)
         print(f"\n{n} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'. Situs tidak diubah.", file=sys.stderr)
         return None

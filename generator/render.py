@@ -1706,7 +1706,6 @@ class RingkasanInstansi:
 
     slug: str
     nama: str
-    nav: dict
     ringkas: list[RingkasanTahun]
     contoh: dict[str, str] = field(default_factory=dict)  # real YAML values per ``Class.field`` for the field reference
 
@@ -1731,14 +1730,13 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
     items = sorted(items, key=lambda x: x[1].tahun)
     by_year = {x[1].tahun: x[2] for x in items}
     ringkas: list[RingkasanTahun] = []
-    nav_tahun = []
     jobs_grafik: list[tuple[Path, list]] = []
     for inst_, b, h, temuan in items:
         prev = by_year.get(b.tahun - 1)
         specs = plan_charts(inst_, b, h)
         jobs_grafik.append((out_dir / slug / str(b.tahun), specs))
         r = LaporanView(repo, inst_, b, h, temuan, prev, [s.chart for s in specs])
-        pages = _render_laporan(env, r, w)
+        _render_laporan(env, r, w)  # its pages link to each other: the site navigation lists no agency
         for berkas in sorted(r.media):
             src = inst.folder / berkas
             if src.is_file():
@@ -1747,9 +1745,7 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
         ringkas.append(RingkasanTahun(b.tahun, f"{slug}/{b.tahun}/index.md", k["teks"], k["batas"], h.predikat, angka(h.anggaran.pagu_efektif),
                                       angka(h.anggaran.realisasi), hasil_teks(h.anggaran.penyerapan) if h.anggaran.program else KOSONG,
                                       len(temuan), r.catatan.tampil))
-        nav_tahun.append({f"LKIP {b.tahun}": [f"{slug}/{b.tahun}/{p}.md" for p in pages]})
     ringkas.sort(key=lambda x: -x.tahun)
-    nav_tahun.reverse()
     logo = None
     if inst.profil.logo and (inst.folder / inst.profil.logo).is_file():
         w.salin(f"{slug}/{inst.profil.logo}", inst.folder / inst.profil.logo)
@@ -1757,8 +1753,7 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
     md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), site=repo.site, logo=logo,
                                                    url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
     w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama) + _rapikan(md))
-    nav = {_nav_teks(inst.profil.nama): [f"{slug}/index.md"] + nav_tahun}
-    return RingkasanInstansi(slug, inst.profil.nama, nav, ringkas, docs_ref.contoh_instansi(inst)), jobs_grafik
+    return RingkasanInstansi(slug, inst.profil.nama, ringkas, docs_ref.contoh_instansi(inst)), jobs_grafik
 
 
 def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi], w: Penulis, out_dir: Path) -> None:
@@ -1797,15 +1792,15 @@ def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi],
                                                   url=lambda p: rel_url("index.md", p))
     w.tulis("index.md", _rapikan(md))
 
+    # The site navigation lists no agency: a portal of 40 agencies × 5 years would repeat ~200 entries in every
+    # page (output growing with the square of the portal). Agencies are listed on the home page; each report
+    # page carries its own navigation (theme/templates/unduh_laporan.md.j2, halaman_berikut.md.j2).
     nav: list[Any] = [{"Beranda": "index.md"}]
-    nav_laporan = [ri.nav for ri in daftar]
-    if nav_laporan:
-        nav.append({"Laporan Kinerja": nav_laporan})
     if tentang:
         nav.append({"Tentang Portal": tentang})
     for folder in sorted(folders):
         nav.append({_nav_teks(folder.replace("-", " ").replace("_", " ").capitalize()): sorted(folders[folder])})
-    _tulis_pengaturan(out_dir.parent / NAV_BERKAS, repo, nav)
+    _tulis_pengaturan(out_dir.parent / NAV_BERKAS, repo, nav, [ri.slug for ri in daftar])
 
 
 def render_site(repo: Repo, results: list[tuple[Instansi, BerkasLaporan, HasilLaporan, list[Temuan]]], out_dir: Path,
@@ -1865,12 +1860,14 @@ def _nav_teks(s: str) -> str:
     return html.escape(" ".join(s.split()), quote=False)
 
 
-def _tulis_pengaturan(path: Path, repo: Repo, nav: list) -> None:
+def _tulis_pengaturan(path: Path, repo: Repo, nav: list, folder_instansi: list[str]) -> None:
     site = repo.site
     data: dict[str, Any] = {"site_name": html.escape(site.judul_situs, quote=False), "site_description": html.escape(f"{site.judul_situs} — {site.pemda}", quote=True)}
     if url_aman(site.url):
         data["site_url"] = site.url.strip()  # type: ignore[union-attr]
     data["nav"] = nav
+    if folder_instansi:  # pages deliberately outside the navigation (MkDocs would list each as omitted)
+        data["not_in_nav"] = "".join(f"/{slug}/\n" for slug in folder_instansi)
     text = ("# Dihasilkan oleh 'lkip build' (generator/render.py); jangan disunting.\n"
             + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
     raw = text.encode("utf-8")

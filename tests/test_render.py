@@ -197,11 +197,20 @@ def test_internal_links_of_generated_pages_resolve(situs):
                 assert f'id="{u.fragment}"' in text, f"{p}: {href}"
 
 
-def test_navigation_file_names_agencies_and_years(situs):
+def test_site_navigation_does_not_grow_with_the_portal_each_report_has_its_own(situs):
     nav = (situs / "build" / "mkdocs-situs.yml").read_text(encoding="utf-8")
     assert "site_name: Laporan Kinerja Perangkat Daerah" in nav
-    assert "Dinas Tenaga Kerja Kabupaten Jember:" in nav
-    assert "LKIP 2023:" in nav and "disnaker-jember/2023/bab-3.md" in nav
+    # no agency in the site nav (it is repeated in every page): agencies are on the home page
+    assert "Jember" not in nav and "disnaker-jember/2023/bab-3.md" not in nav
+    assert "/disnaker-jember/" in nav  # listed under not_in_nav on purpose
+    beranda = halaman(situs, "")
+    assert 'href="disnaker-jember/2023/"' in beranda and "Dinas Tenaga Kerja Kabupaten Jember" in beranda
+    # a report page links every page of its report, marks the current one, and its neighbours
+    bab3 = halaman(situs, "disnaker-jember/2023/bab-3")
+    nav_laporan = re.search(r'<nav class="nav-laporan.*?</nav>', bab3, re.S).group(0)
+    assert nav_laporan.count("<li>") == len([p for p in (situs / "site" / "disnaker-jember" / "2023").iterdir() if (p / "index.html").is_file() and p.name not in ("cetak", "data", "grafik")]) + 1
+    assert re.search(r'aria-current="page"><strong>BAB III Akuntabilitas Kinerja</strong>', nav_laporan)
+    assert 'rel="prev">← Sebelumnya: BAB II Perencanaan Kinerja</a>' in bab3 and 'rel="next">Berikutnya: BAB IV Penutup →</a>' in bab3
 
 
 def test_hand_written_pages_are_copied_with_site_values(situs):
