@@ -105,11 +105,18 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
         plan = ind.target.get(h.tahun)
         for label, pk_t in (("Perjanjian Kinerja", lap.perjanjian_kinerja.target.get(ind.id) if lap.perjanjian_kinerja else None),
                             ("Perjanjian Kinerja perubahan", lap.perjanjian_kinerja.perubahan.target.get(ind.id) if lap.perjanjian_kinerja and lap.perjanjian_kinerja.perubahan else None)):
-            if pk_t is not None and plan is not None and pk_t != plan:
+            versi_lain = [v.label for v in ind.target_lain if v.target.get(h.tahun) == pk_t]
+            if pk_t is not None and plan is not None and pk_t != plan and not versi_lain:
+                # (a PK that keeps a documented earlier target version, e.g. "Renstra sebelum perubahan", is as printed)
                 kind = "perjanjian_kinerja" if label == "Perjanjian Kinerja" else "perjanjian_kinerja.perubahan"
                 path = ("perjanjian_kinerja", "target", ind.id) if kind == "perjanjian_kinerja" else ("perjanjian_kinerja", "perubahan", "target", ind.id)
                 a.add(path, "target", f"target {h.tahun} '{name}' di {label} berbeda dengan target Renstra; capaian diukur terhadap target {label}", _fmt_nilai(pk_t), f"{_fmt_nilai(plan)} (Renstra)")
-        a.banding(j + ("tercetak", "capaian_renstra"), "capaian_renstra", f"capaian '{name}' terhadap target akhir Renstra", t.capaian_renstra, hi.renstra)
+        _capaian_renstra(a, hi, j, name)
+        akhir = ind.target_akhir_renstra
+        if isinstance(akhir, Decimal) and isinstance(plan, Decimal) and (akhir < plan if ind.arah == "naik" else akhir > plan):
+            a.add(j + ("target_akhir_renstra",), "target", f"target akhir Renstra '{name}' {'lebih rendah' if ind.arah == 'naik' else 'lebih tinggi'} "
+                  f"daripada target tahun {h.tahun} padahal {'makin tinggi' if ind.arah == 'naik' else 'makin rendah'} makin baik",
+                  _fmt_nilai(akhir), f"{_fmt_nilai(plan)} (target {h.tahun})")
         for ty, printed in ind.riwayat_tercetak.items():
             past = next((r for r in hi.riwayat if r.tahun == ty), None)
             if past is not None:
@@ -211,6 +218,15 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
             total = sum((x.pagu for x in versi.anggaran), D(0))
             if total != versi.jumlah_anggaran_tercetak:
                 a.add(path + ("jumlah_anggaran_tercetak",), "jumlah", "jumlah anggaran Perjanjian Kinerja", rupiah(versi.jumlah_anggaran_tercetak), rupiah(total))
+
+    programs = {n.id: n for n in h.anggaran.program}
+    for path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan if pk else None)):
+        for i, x in enumerate(versi.anggaran if versi else []):
+            node = programs.get(x.program) if x.program else None
+            candidates = sorted({v for v in (node.pagu, node.pagu_perubahan) if v is not None}) if node else []
+            if candidates and x.pagu not in candidates:
+                a.add(path + ("anggaran", i, "pagu"), "pagu", f"pagu program '{node.nama}' di Perjanjian Kinerja berbeda dengan pagu di realisasi anggaran",
+                      rupiah(x.pagu), " / ".join(rupiah(v) for v in candidates))
 
     # --- staff tables and free tables
     if lap.pegawai:
@@ -330,6 +346,26 @@ def _efisiensi(a: _Audit, hi, root_cap: list[str], name: str) -> None:
             return
         akibat = ", ".join(causes)
         a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}'", persen(t.efisiensi), persen(hi.efisiensi.tampil), akibat)
+
+
+def _capaian_renstra(a: _Audit, hi, j: tuple, name: str) -> None:
+    """Printed progress to the Renstra end target; when it matches another target version's end target
+    (``target_lain``: Renstra before revision…), say so instead of calling it an arithmetic slip."""
+    from .compute import capaian
+
+    ind, printed = hi.model, hi.model.tercetak.capaian_renstra
+    if printed is None or not hi.renstra.ada or sama(printed, hi.renstra.nilai, a.mode):
+        return
+    for v in ind.target_lain:
+        if v.target_akhir is None or hi.realisasi is None:
+            continue
+        alt = capaian(v.target_akhir, hi.realisasi, ind.arah, a.h.metode)
+        if alt.ada and sama(printed, alt.nilai, a.mode):
+            a.add(j + ("tercetak", "capaian_renstra"), "capaian_renstra",
+                  f"capaian '{name}' terhadap target akhir Renstra dihitung dengan target akhir '{v.label}' ({_fmt_nilai(v.target_akhir)}), "
+                  f"bukan target akhir yang berlaku ({_fmt_nilai(ind.target_akhir_renstra)})", persen(printed), persen(hi.renstra.tampil))
+            return
+    a.banding(j + ("tercetak", "capaian_renstra"), "capaian_renstra", f"capaian '{name}' terhadap target akhir Renstra", printed, hi.renstra)
 
 
 def _nilai_lain(a: _Audit, hi, jalur: tuple, lain, name: str) -> None:

@@ -52,17 +52,37 @@ def test_pasaman_barat_audit(reports):
     got = findings(reports, PB)
     assert got == {
         ("sasaran[0].indikator[0].tercetak.lain[0]", "126,66%", "126,67%"),  # Ikhtisar truncates 126,666…
+        ("sasaran[0].indikator[1].tercetak.lain[0]", "100", "3"),  # Tabel 3.2.1 shifted: SPIP capaian 100 in the Realisasi column
         ("sasaran[0].indikator[2].tercetak.lain[0]", "110,00%", "100,00%"),  # Tabel 3.3.7 SAKIP 2022
+        ("sasaran[0].indikator[2].tercetak.lain[1]", "100.00", "B"),  # Tabel 3.2.1 shifted: SAKIP capaian 100,00 in the Realisasi column
         ("perjanjian_kinerja.target.iku-penempatan", "17,19", "17,79 (Renstra)"),
+        ("sasaran[1].indikator[0].tercetak.lain[0]", "17,19", "14,82"),  # Tabel 3.3.7 row 4 shifted: target in the 2022 Realisasi column
+        ("sasaran[1].indikator[0].tercetak.lain[1]", "14,82%", "86,21%"),  # Tabel 3.3.7 row 4 shifted: realisasi in the 2022 Capaian column
         ("sasaran[1].indikator[0].tercetak.penyerapan", "95,72%", "97,16%"),  # swapped rows, Tabel 3.3.8
         ("sasaran[1].indikator[0].tercetak.efisiensi", "4,28%", "2,84%"),
+        ("sasaran[2].indikator[0].tercetak.lain[0]", "2,12", "3,06"),  # Tabel 3.3.7 row 5 shifted: target as 2022 realisasi
+        ("sasaran[2].indikator[0].tercetak.lain[1]", "3,06%", "144,34%"),  # Tabel 3.3.7 row 5 shifted: realisasi as 2022 capaian
+        ("sasaran[2].indikator[0].tercetak.lain[2]", "2,12", "2,32"),  # RKT 2023 reuses the 2022 target (Renstra 2023: 2,32)
         ("sasaran[2].indikator[0].tercetak.penyerapan", "97,16%", "95,72%"),
         ("sasaran[2].indikator[0].tercetak.efisiensi", "2,84%", "4,28%"),
+        ("sasaran[3].indikator[0].tercetak.lain[0]", "18.088", "19.597"),  # Tabel 3.3.7 row 6 shifted: target as 2022 realisasi
+        ("sasaran[3].indikator[0].tercetak.lain[1]", "19.597%", "108,34%"),  # Tabel 3.3.7 row 6 shifted: realisasi "19,597" as 2022 capaian
+        ("sasaran[3].indikator[0].tercetak.lain[2]", "18.088", "18.630"),  # RKT 2023 reuses the 2022 target "18,088"
+        ("sasaran[3].indikator[0].tercetak.lain[3]", "9.763", "19.763"),  # SK IKU lampiran: BPJS 2025 target "9.763"
         ("sasaran[3].indikator[1].riwayat_tercetak[2021].capaian", "15,11%", "15,12%"),
+        ("sasaran[3].indikator[1].tercetak.lain[0]", "87", "93,33"),  # Tabel 3.3.7 row 7 shifted: target as 2022 realisasi
+        ("sasaran[3].indikator[1].tercetak.lain[1]", "93,33%", "107,28%"),  # Tabel 3.3.7 row 7 shifted: realisasi as 2022 capaian
+        ("sasaran[3].indikator[1].tercetak.lain[2]", "87,00", "88"),  # RKT 2023 reuses the 2022 target "87,00"
+        ("sasaran[4].indikator[0].tercetak.lain[0]", "17", "5"),  # Tabel 3.3.7 row 8 shifted: target as 2022 realisasi
+        ("sasaran[4].indikator[0].tercetak.lain[1]", "5%", "29,41%"),  # Tabel 3.3.7 row 8 shifted: realisasi as 2022 capaian
         ("tercetak.jumlah_per_predikat.Memuaskan", "6", "4"),
         ("tercetak.jumlah_per_predikat.Sangat Baik", "1", "3"),
         ("tercetak.jumlah_iku[1]", "10", "8 dalam data"),
         ("tercetak.jumlah_sasaran[0]", "3", "5 dalam data"),
+        ("perjanjian_kinerja.anggaran[0].pagu", "Rp 4.090.881.692", "Rp 4.113.681.692"),  # Tabel 2.5 (PK) vs 3.4.1 pagu, Penunjang −22.800.000
+        ("perjanjian_kinerja.anggaran[1].pagu", "Rp 395.950.150", "Rp 387.850.150"),  # Tabel 2.5 vs 3.4.1, Penempatan +8.100.000
+        ("perjanjian_kinerja.anggaran[2].pagu", "Rp 595.100.200", "Rp 587.000.200"),  # Tabel 2.5 vs 3.4.1, Pelatihan +8.100.000
+        ("perjanjian_kinerja.anggaran[3].pagu", "Rp 96.050.050", "Rp 89.450.050"),  # Tabel 2.5 vs 3.4.1, Hubungan Industrial +6.600.000
     }
 
 
@@ -93,7 +113,8 @@ def test_jember_audit(reports):
     assert got == {
         "sasaran[0].indikator[0].tercetak.penyerapan",  # 99,375% in Tabel 3.7 not derivable
         "sasaran[0].indikator[1].tercetak.penyerapan",
-        "perjanjian_kinerja.target.iku-phi",  # PK 89 vs revised Renstra 100
+        "sasaran[0].indikator[1].tercetak.lain[0]",  # B.2 prints placement capaian 100% (capped), raw 389,8
+        "sasaran[0].indikator[1].tercetak.lain[1]",  # Tabel 3.6 prints placement capaian 100 (capped), raw 389,8
         "sasaran[1].indikator[0].tercetak.capaian_renstra",  # Tabel 3.3 uses the pre-revision 95
         "sasaran[1].tercetak.capaian",  # Tabel 3.5 prints 90,22 for 96,30
         "tercetak.jumlah_per_predikat.Sangat Memuaskan",
@@ -136,6 +157,8 @@ def test_ppu_audit_shows_the_reports_own_inconsistencies_and_nothing_else(report
     assert got == {
         "sasaran[0].indikator[0].tercetak.capaian",  # 33/25 = 132, printed 133
         "sasaran[0].indikator[0].tercetak.efisiensi",  # 143,16 follows from the misprinted 133
+        "sasaran[0].indikator[0].target_akhir_renstra",  # a: Renstra end target 7 below the 2024 target 25
+        "sasaran[0].indikator[1].target_akhir_renstra",  # b: Renstra end target 35 below the 2024 target 95
         "tercetak.capaian_keseluruhan",  # 88 follows from the misprinted 133 (87,46)
         "sasaran[0].indikator[1].tercetak.lain[0]",  # 2023 realisasi 18 (Tabel 3.1.2) vs 22,52 (Tabel 3.1.8)
         "sasaran[0].indikator[3].tercetak.penyerapan",  # d, e: absorption of Program HI, not linked
