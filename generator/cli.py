@@ -71,14 +71,54 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    """Build the whole site (search included), serve ``site/`` on localhost, rebuild when a source file changes.
+
+    ``mkdocs serve`` would only watch the generated Markdown, not the YAML a planner edits, and never runs
+    Pagefind; this watches ``agencies/``, ``content/``, ``site_config/`` and ``theme/`` and rebuilds
+    incrementally (one edited agency takes seconds). A failed rebuild leaves the served site as it was.
+    """
+    import functools
+    import http.server
+    import threading
+    import time
+
     from .pipeline import build
 
-    rc = build(args.root, None, mkdocs=False)
-    if rc:
-        return rc
-    import subprocess
+    root = args.root
+    out = (root / "site").resolve()
+    if build(root, out) != 0 and not out.is_dir():
+        return 1
+    host, _, port = args.addr.rpartition(":")
 
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(args.root / "mkdocs.yml"), "-a", args.addr])
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):  # quiet: the build log is what matters here
+            pass
+
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port or 8000)), functools.partial(Handler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Situs disajikan di http://{host or '127.0.0.1'}:{port or 8000}/ — data yang diubah dibangun ulang otomatis (Ctrl+C untuk berhenti).")
+
+    def jejak() -> dict:
+        out_ = {}
+        for folder in ("agencies", "content", "site_config", "theme"):
+            for p in (root / folder).rglob("*") if (root / folder).is_dir() else []:
+                if p.is_file():
+                    st = p.stat()
+                    out_[p] = (st.st_size, st.st_mtime_ns)
+        return out_
+
+    before = jejak()
+    try:
+        while True:
+            time.sleep(1.0)
+            now = jejak()
+            if now != before:
+                before = now
+                print("Perubahan terdeteksi; membangun ulang…")
+                print("Selesai." if build(root, out) == 0 else "Gagal: situs yang disajikan tidak diubah; perbaiki galat di atas.")
+    except KeyboardInterrupt:
+        server.shutdown()
+        return 0
 
 
 def cmd_new(args) -> int:

@@ -68,12 +68,17 @@ def _hash_files(h, base: Path, files) -> None:
 def code_version(root: Path) -> str:
     """Hash of what turns data into pages: generator code, templates, library versions."""
     import hashlib
-    from importlib.metadata import version
+
+    import babel
+    import jinja2
+    import markdown_it
+    import pydantic
 
     from .render import template_dir
 
-    h = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|jinja2 {version('jinja2')}|babel {version('babel')}|"
-                       f"markdown-it {version('markdown-it-py')}|pydantic {version('pydantic')}".encode())
+    # module attributes, not importlib.metadata (which scans site-packages: ~0,2 s per build)
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|jinja2 {jinja2.__version__}|babel {babel.__version__}|"
+                       f"markdown-it {markdown_it.__version__}|pydantic {pydantic.VERSION}".encode())
     pkg = Path(__file__).resolve().parent
     _hash_files(h, pkg, sorted(pkg.glob("*.py")) + sorted(pkg.glob("*.yaml")))
     tpl = template_dir(root)
@@ -289,8 +294,11 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
         slug = f.name
         if slug in cached:
             rec = cached[slug]
+            stat = rec.get("stat", {})
             for rel, sha in sorted(rec["berkas"].items()):
-                w.tulis(rel, cache.blob(sha))
+                # the file this build cache wrote last time, untouched since (same size and mtime): keep it unread
+                if not w.sama(rel, sha, stat.get(rel)):
+                    w.tulis(rel, cache.blob(sha))
             daftar.append(_ringkasan_dari(rec))
         else:
             r = hasil[slug]
@@ -310,13 +318,22 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     stats_grafik = tulis_grafik(jobs, cache.folder / "grafik", w, out_dir)
     t = timer.stage("grafik", t)
     render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
-    write_schemas(root / "build" / "schema")
+    schema = root / "build" / "schema"
+    versi = schema / ".versi"
+    if not (versi.is_file() and versi.read_text(encoding="utf-8") == base.split("|", 1)[0]):
+        write_schemas(schema)
+        versi.write_text(base.split("|", 1)[0], encoding="utf-8")
     removed = w.bersihkan()
     # record the agencies rendered now (their files include the charts just written)
     for slug in todo:
         files = {rel: (out_dir / rel).read_bytes() for rel in w.sidik if rel.startswith(f"{slug}/")}
         cached[slug]["berkas"] = {rel: w.sidik[rel] for rel in files}
+        cached[slug]["stat"] = {rel: w.stat(rel) for rel in files}
         cache.put(slug, cached[slug], files)
+    for slug, rec in cached.items():  # files rewritten by a replay (e.g. build/docs deleted): refresh their stat
+        if slug not in todo and any(w.stat(rel) != rec.get("stat", {}).get(rel) for rel in rec["berkas"]):
+            rec["stat"] = {rel: w.stat(rel) for rel in rec["berkas"]}
+            cache.put(slug, rec, {})
     cache.prune(set(keys))
     t = timer.stage("halaman portal", t)
     return {"halaman": w.halaman, "diubah": w.diubah, "dihapus": removed, "grafik": stats_grafik, "temuan": n_temuan,
@@ -378,7 +395,7 @@ def run_mkdocs(root: Path, out: Path, timer: Timer | None = None) -> int:
         print((proc.stdout + proc.stderr)[-4000:], file=sys.stderr)
         print(f"Pagefind gagal membuat indeks pencarian; {out} tidak diubah.", file=sys.stderr)
         return 1
-    timer.stage("Pagefind", t)
+    t = timer.stage("Pagefind", t)
     old = out.with_name(f".{out.name}.old")
     if old.exists():
         shutil.rmtree(old)
@@ -386,5 +403,6 @@ def run_mkdocs(root: Path, out: Path, timer: Timer | None = None) -> int:
         out.rename(old)
     tmp.rename(out)
     shutil.rmtree(old, ignore_errors=True)
+    timer.stage("ganti situs", t)
     print(f"Situs dibangun di {out}")
     return 0

@@ -1511,6 +1511,24 @@ class Penulis:
     def salin(self, rel: str, src: Path) -> None:
         self.tulis(rel, src.read_bytes())
 
+    def stat(self, rel: str) -> list[int] | None:
+        """``[size, mtime_ns]`` of a file under the folder (None when missing)."""
+        try:
+            st = (self.root / rel).stat()
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
+    def sama(self, rel: str, sha: str, stat: list[int] | None) -> bool:
+        """Keep an existing file without reading it when its size and mtime are those recorded after writing it."""
+        if stat is None or self.stat(rel) != list(stat):
+            return False
+        self.ditulis.add(self.root / rel)
+        self.sidik[rel] = sha
+        if rel.endswith(".md"):
+            self.halaman += 1
+        return True
+
     def bersihkan(self) -> int:
         removed = 0
         if not self.root.is_dir():

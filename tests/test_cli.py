@@ -83,3 +83,49 @@ def test_github_annotations_point_at_yaml_line(repo, capsys):
     assert main(["--root", str(repo), "--format", "github", "validate"]) == 1
     out = capsys.readouterr().out
     assert "::error file=agencies/dinas-contoh/2024.yaml,line=24,col=17::sasaran[0].indikator[0].satuan: harus berupa teks" in out
+
+
+def test_serve_builds_serves_and_rebuilds_when_yaml_changes(repo):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    root = Path(__file__).resolve().parents[1]
+    for item in ("theme", "content"):
+        shutil.copytree(root / item, repo / item)
+    shutil.copy2(root / "mkdocs.yml", repo / "mkdocs.yml")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(repo), "serve", "--addr", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def title() -> str | None:
+        try:
+            page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode("utf-8")
+        except OSError:
+            return None
+        return page.split("<title>", 1)[1].split("</title>", 1)[0]
+
+    def wait(pred, secs=90):
+        end = time.monotonic() + secs
+        while time.monotonic() < end:
+            got = title()
+            if pred(got):
+                return got
+            time.sleep(0.5)
+        raise AssertionError(f"timeout; last title {got!r}")
+
+    try:
+        first = wait(lambda t: t is not None)
+        cfg = repo / "site_config" / "lkip.yaml"
+        text = cfg.read_text(encoding="utf-8")
+        import re
+
+        cfg.write_text(re.sub(r"(?m)^judul_situs: .*$", "judul_situs: Judul Setelah Diubah", text) if "judul_situs:" in text else text + "judul_situs: Judul Setelah Diubah\n", encoding="utf-8")
+        assert wait(lambda t: t == "Judul Setelah Diubah") != first
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
