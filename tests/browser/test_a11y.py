@@ -513,3 +513,22 @@ def test_dialog_pencarian_terbuka_tanpa_pelanggaran(page, site_url):
         pytest.fail(_laporan_axe("dialog-pencarian", "desktop", hasil["violations"]), pytrace=False)
     labels = page.eval_on_selector_all("pagefind-filter-dropdown .pf-dropdown-trigger", "els => els.map((e) => e.getAttribute('aria-label'))")
     assert labels == ["Saring: Perangkat daerah", "Saring: Tahun"]
+
+
+def test_ponsel_halaman_tidak_bergeser_ke_samping(browser, site_url):
+    """At phone width no page scrolls sideways: wide tables and charts scroll inside their own box."""
+    ctx = browser.new_context(locale="id-ID", viewport=VIEWPORTS["ponsel"])
+    try:
+        page = ctx.new_page()
+        lebar = {}
+        for name, path in PAGE_TYPES.items():
+            page.goto(site_url + path)
+            lebar[name] = page.evaluate("document.documentElement.scrollWidth")
+        assert all(w <= VIEWPORTS["ponsel"]["width"] for w in lebar.values()), lebar
+        # the chart keeps readable labels: at least 28rem wide, panned inside its focusable box
+        page.goto(site_url + PAGE_TYPES["bab-3"])
+        box = page.locator("figure.grafik .grafik-gulir").first
+        assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+        assert page.evaluate("document.querySelector('figure.grafik img.grafik-svg').getBoundingClientRect().width") >= 28 * 16
+    finally:
+        ctx.close()
