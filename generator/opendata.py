@@ -120,15 +120,18 @@ def _tata(rows: list[list[tuple[str, int, int]]], ulang_kolom: bool) -> list[lis
         out: dict[int, str] = {}
         col = 0
 
+        def pakai(c: int) -> None:  # a cell still covered by a rowspan from above: its text, one row less to go
+            txt, n = bawa[c]
+            out[c] = txt
+            if n <= 1:
+                del bawa[c]
+            else:
+                bawa[c] = (txt, n - 1)
+
         def bawaan() -> None:  # columns still covered by a rowspan from above
             nonlocal col
             while col in bawa:
-                txt, n = bawa[col]
-                out[col] = txt
-                if n <= 1:
-                    del bawa[col]
-                else:
-                    bawa[col] = (txt, n - 1)
+                pakai(col)
                 col += 1
 
         for teks, colspan, rowspan in cells:
@@ -141,12 +144,7 @@ def _tata(rows: list[list[tuple[str, int, int]]], ulang_kolom: bool) -> list[lis
             col += max(1, colspan)
         for c in sorted(k for k in bawa if k >= col):
             if c not in out:
-                txt, n = bawa[c]
-                out[c] = txt
-                if n <= 1:
-                    del bawa[c]
-                else:
-                    bawa[c] = (txt, n - 1)
+                pakai(c)
         width = max(out) + 1 if out else 0
         grid.append([out.get(c, "") for c in range(width)])
     return grid
