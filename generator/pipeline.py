@@ -132,20 +132,27 @@ class BuildCache:
         os.replace(tmp, self.instansi / f"{slug}.json")
 
     def prune(self, keep_slugs: set[str]) -> None:
-        """Forget agencies that no longer exist and blobs no record uses."""
+        """Forget agencies that no longer exist, and blobs and drawn charts no record uses (the cache stays bounded)."""
         import json
 
         used: set[str] = set()
+        charts: set[str] = set()
         for p in self.instansi.glob("*.json") if self.instansi.is_dir() else []:
             if p.stem not in keep_slugs:
                 p.unlink()
                 continue
             try:
-                used |= set(json.loads(p.read_text(encoding="utf-8")).get("berkas", {}).values())
+                rec = json.loads(p.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 p.unlink()
+                continue
+            used |= set(rec.get("berkas", {}).values())
+            charts |= {f"{k}.svg" for k in rec.get("grafik_kunci", [])}
         for p in self.berkas.glob("*/*") if self.berkas.is_dir() else []:
             if p.name not in used:
+                p.unlink()
+        for p in (self.folder / "grafik").glob("*.svg") if (self.folder / "grafik").is_dir() else []:
+            if p.name not in charts:
                 p.unlink()
 
 
@@ -307,7 +314,8 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
             daftar.append(r["ringkasan"])
             jobs += r["jobs"]
             rec = {"kunci": keys[slug], "ringkasan": asdict(r["ringkasan"]), "log": r["log"], "temuan": r["temuan"], "laporan": r["laporan"],
-                   "grafik": sum(len(specs) for _, specs in r["jobs"])}
+                   "grafik": sum(len(specs) for _, specs in r["jobs"]),
+                   "grafik_kunci": sorted({sp.kunci for _, specs in r["jobs"] for sp in specs})}
             cached[slug] = rec
         for line in rec["log"]:
             print(line, file=sys.stderr)

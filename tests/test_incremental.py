@@ -99,3 +99,22 @@ def test_an_error_in_one_agency_writes_nothing(repo, capsys):
     err = capsys.readouterr().err
     assert "agencies/disnaker-jember/2023.yaml:" in err and "galat" in err
     assert snapshot(docs) == before
+
+
+def test_cache_stays_bounded_after_edits(repo):
+    generate(repo)
+    charts = repo / pipeline.CACHE_FOLDER / "grafik"
+    blobs = repo / pipeline.CACHE_FOLDER / "berkas"
+    n_charts, n_blobs = len(list(charts.glob("*.svg"))), len(list(blobs.glob("*/*")))
+    year = repo / "agencies" / "disnaker-jember" / "2023.yaml"
+    text = year.read_text(encoding="utf-8")
+    try:
+        for v in ("3899", "3900", "3901"):
+            year.write_text(text.replace("3898", v, 1), encoding="utf-8")
+            assert generate(repo) is not None
+    finally:
+        year.write_text(text, encoding="utf-8")
+    generate(repo)
+    # three edits later, back to the original data: the cache holds what the current data uses, no more
+    assert len(list(charts.glob("*.svg"))) == n_charts == 27
+    assert len(list(blobs.glob("*/*"))) == n_blobs
