@@ -76,9 +76,15 @@ def code_version(root: Path) -> str:
 
     from .render import template_dir
 
-    # module attributes, not importlib.metadata (which scans site-packages: ~0,2 s per build)
+    import yaml
+
+    from .charts import _versi as versi_grafik
+
+    # module attributes where they exist (importlib.metadata scans site-packages); the chart stage's own version
+    # carries matplotlib's (agency records hold finished SVGs)
     h = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|jinja2 {jinja2.__version__}|babel {babel.__version__}|"
-                       f"markdown-it {markdown_it.__version__}|pydantic {pydantic.VERSION}".encode())
+                       f"markdown-it {markdown_it.__version__}|pydantic {pydantic.VERSION}|pyyaml {yaml.__version__}|"
+                       f"grafik {versi_grafik()}".encode())
     pkg = Path(__file__).resolve().parent
     _hash_files(h, pkg, sorted(pkg.glob("*.py")) + sorted(pkg.glob("*.yaml")))
     tpl = template_dir(root)
@@ -87,10 +93,22 @@ def code_version(root: Path) -> str:
 
 
 def agency_key(folder: Path, base: str) -> str:
+    """Hash of everything under an agency folder that loading or rendering could read: every file (hidden ones
+    too), every folder (an empty year folder is an error), following symlinks (images may be linked in)."""
     import hashlib
 
     h = hashlib.sha256(base.encode())
-    _hash_files(h, folder, sorted(p for p in folder.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.relative_to(folder).parts)))
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:  # a symlink cycle
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames.sort()
+        d = Path(dirpath)
+        h.update(b"D" + d.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        _hash_files(h, folder, [d / f for f in sorted(filenames) if (d / f).is_file()])
     return h.hexdigest()
 
 
@@ -328,18 +346,24 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
     schema = root / "build" / "schema"
     versi = schema / ".versi"
-    if not (versi.is_file() and versi.read_text(encoding="utf-8") == base.split("|", 1)[0]):
+    lengkap = all((schema / f"{n}.schema.json").is_file() for n in ("profil", "laporan", "site"))
+    if not (lengkap and versi.is_file() and versi.read_text(encoding="utf-8") == base.split("|", 1)[0]):
         write_schemas(schema)
         versi.write_text(base.split("|", 1)[0], encoding="utf-8")
     removed = w.bersihkan()
     # record the agencies rendered now (their files include the charts just written)
+    gagal = {g.split("/", 1)[0] for g in stats_grafik["gagal"]}
     for slug in todo:
-        files = {rel: (out_dir / rel).read_bytes() for rel in w.sidik if rel.startswith(f"{slug}/")}
+        if slug in gagal:  # a chart failed to draw: do not keep its placeholder; the next build tries again
+            continue
+        # the agency's own files: what its worker wrote plus its charts (not portal pages under the same folder)
+        own = set(hasil[slug]["berkas"]) | {(folder / sp.chart.berkas).relative_to(out_dir).as_posix() for folder, specs in hasil[slug]["jobs"] for sp in specs}
+        files = {rel: (out_dir / rel).read_bytes() for rel in sorted(own) if rel in w.sidik}
         cached[slug]["berkas"] = {rel: w.sidik[rel] for rel in files}
         cached[slug]["stat"] = {rel: w.stat(rel) for rel in files}
         cache.put(slug, cached[slug], files)
     for slug, rec in cached.items():  # files rewritten by a replay (e.g. build/docs deleted): refresh their stat
-        if slug not in todo and any(w.stat(rel) != rec.get("stat", {}).get(rel) for rel in rec["berkas"]):
+        if slug not in todo and "berkas" in rec and any(w.stat(rel) != rec.get("stat", {}).get(rel) for rel in rec["berkas"]):
             rec["stat"] = {rel: w.stat(rel) for rel in rec["berkas"]}
             cache.put(slug, rec, {})
     cache.prune(set(keys))

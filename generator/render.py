@@ -1512,15 +1512,16 @@ class Penulis:
         self.tulis(rel, src.read_bytes())
 
     def stat(self, rel: str) -> list[int] | None:
-        """``[size, mtime_ns]`` of a file under the folder (None when missing)."""
+        """``[size, mtime, inode, ctime]`` of a file under the folder (None when missing): any write, copy or
+        timestamp change since the build cache recorded it changes at least one of them."""
         try:
             st = (self.root / rel).stat()
         except OSError:
             return None
-        return [st.st_size, st.st_mtime_ns]
+        return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
 
     def sama(self, rel: str, sha: str, stat: list[int] | None) -> bool:
-        """Keep an existing file without reading it when its size and mtime are those recorded after writing it."""
+        """Keep an existing file without reading it when its stat is the one recorded after writing it."""
         if stat is None or self.stat(rel) != list(stat):
             return False
         self.ditulis.add(self.root / rel)

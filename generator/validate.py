@@ -464,7 +464,7 @@ def load_instansi(folder: Path, root: Path, site: SiteConfig | None, masalah: li
         if item.is_file() and (m := _YEAR_FILE.match(item.name)):
             years.setdefault(int(m[1]), []).append(item)
         elif item.is_dir() and (m := _YEAR_DIR.match(item.name)):
-            years.setdefault(int(m[1]), []).extend(sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+            years.setdefault(int(m[1]), []).extend(sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith(".")))
     for tahun, paths in sorted(years.items()):
         if len({p.parent for p in paths}) > 1:
             masalah.append(Masalah(Lokasi(_rel(paths[0], root), 1, 1), f"tahun {tahun} ada sebagai berkas dan sebagai folder; pilih salah satu"))

@@ -118,3 +118,46 @@ def test_cache_stays_bounded_after_edits(repo):
     # three edits later, back to the original data: the cache holds what the current data uses, no more
     assert len(list(charts.glob("*.svg"))) == n_charts == 27
     assert len(list(blobs.glob("*/*"))) == n_blobs
+
+
+def test_cached_agency_still_sees_an_empty_year_folder_and_portal_pages_are_not_recorded(repo, capsys):
+    generate(repo)
+    empty = repo / "agencies" / "disnaker-jember" / "2025"
+    empty.mkdir()
+    (empty / ".gitkeep").write_text("", encoding="utf-8")
+    try:
+        assert generate(repo) is None, "an empty year folder is an error, cached agency or not"
+        assert "2025" in capsys.readouterr().err
+    finally:
+        shutil.rmtree(empty)
+    # a hand-written page placed under an agency's folder belongs to the portal, not to the agency's cache record
+    extra = repo / "content" / "disnakertrans-ppu"
+    extra.mkdir()
+    (extra / "catatan.md").write_text("# Catatan\n", encoding="utf-8")
+    (repo / "agencies" / "disnakertrans-ppu" / "profil.yaml").write_text(
+        (repo / "agencies" / "disnakertrans-ppu" / "profil.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert generate(repo) is not None
+    assert (pipeline.docs_dir(repo) / "disnakertrans-ppu" / "catatan.md").is_file()
+    shutil.rmtree(extra)
+    assert generate(repo) is not None
+    assert not (pipeline.docs_dir(repo) / "disnakertrans-ppu" / "catatan.md").exists()
+
+
+def test_a_chart_that_failed_to_draw_is_not_kept_by_the_cache(repo, monkeypatch):
+    import generator.charts as charts
+
+    shutil.rmtree(repo / pipeline.CACHE_FOLDER, ignore_errors=True)
+    real = charts.draw_svg
+
+    def broken(spec):
+        raise RuntimeError("gagal sementara")
+
+    monkeypatch.setattr(charts, "draw_svg", broken)
+    first = generate(repo)
+    assert first is not None and len(first["grafik"]["gagal"]) == 27  # placeholders shown, the build goes on
+    monkeypatch.setattr(charts, "draw_svg", real)
+    again = generate(repo)
+    assert again["dari_cache"] == 0, "agencies whose charts failed are processed again"
+    assert again["grafik"]["dirender"] == 27 and not again["grafik"]["gagal"]
+    svg = next((pipeline.docs_dir(repo) / "disnaker-jember" / "2023" / "grafik").glob("*.svg")).read_text(encoding="utf-8")
+    assert "Grafik tidak dapat digambar" not in svg
