@@ -371,17 +371,23 @@ def _load(path: Path, root: Path, masalah: list[Masalah]) -> Dokumen | None:
         return None
 
 
-def load_site(root: Path, masalah: list[Masalah]) -> SiteConfig | None:
-    path = root / "site_config" / "lkip.yaml"
+def _load_berkas_model(path: Path, root: Path, cls: type[BaseModel], tidak_ada: str, masalah: list[Masalah]) -> tuple[Any, Dokumen | None]:
+    """One YAML file parsed into one model: (model or None, document or None); problems go to ``masalah``."""
     if not path.exists():
-        masalah.append(Masalah(Lokasi(_rel(path, root), 1, 1), "berkas pengaturan situs tidak ada; salin dari contoh di dokumentasi"))
-        return None
+        masalah.append(Masalah(Lokasi(_rel(path, root), 1, 1), tidak_ada))
+        return None, None
     doc = _load(path, root, masalah)
     if doc is None:
-        return None
-    site, errs = parse_model(SiteConfig, [doc], doc.data)
+        return None, None
+    model, errs = parse_model(cls, [doc], doc.data)
     masalah.extend(errs)
-    if site is not None:
+    return model, doc
+
+
+def load_site(root: Path, masalah: list[Masalah]) -> SiteConfig | None:
+    site, doc = _load_berkas_model(root / "site_config" / "lkip.yaml", root, SiteConfig,
+                                   "berkas pengaturan situs tidak ada; salin dari contoh di dokumentasi", masalah)
+    if site is not None and doc is not None:
         try:
             skala = metode_mod.resolve(site.metode).skala
         except metode_mod.MetodeError as exc:
@@ -446,15 +452,10 @@ def load_instansi(folder: Path, root: Path, site: SiteConfig | None, masalah: li
     if not _SLUG.match(folder.name):
         masalah.append(Masalah(Lokasi(_rel(folder, root), 1, 1), f"nama folder '{folder.name}' harus huruf kecil, angka dan '-' (dipakai di alamat situs)"))
         return None
-    profil_path = folder / "profil.yaml"
-    if not profil_path.exists():
-        masalah.append(Masalah(Lokasi(_rel(profil_path, root), 1, 1), "berkas profil.yaml tidak ada; setiap instansi butuh profil (lihat 'lkip new agency')"))
-        return None
-    doc = _load(profil_path, root, masalah)
+    profil, doc = _load_berkas_model(folder / "profil.yaml", root, Profil,
+                                     "berkas profil.yaml tidak ada; setiap instansi butuh profil (lihat 'lkip new agency')", masalah)
     if doc is None:
         return None
-    profil, errs = parse_model(Profil, [doc], doc.data)
-    masalah.extend(errs)
     # a broken profile still lets the year files be checked, so every problem shows at once
     inst = Instansi(slug=folder.name, folder=folder, profil=profil, profil_dokumen=doc)
     if profil is not None and profil.logo:

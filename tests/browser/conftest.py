@@ -83,3 +83,11 @@ PAGE_TYPES = {
     "bab-3-pasaman-barat": "/disnaker-pasaman-barat/2022/bab-3/",
     "dokumen": "/metode/",
 }
+
+
+def buka_pencarian(page, url: str, tombol: str = "/") -> None:
+    """Load ``url`` and open the header's Pagefind dialog with a key ("/" as in Material, or "Control+k")."""
+    page.goto(url)
+    page.locator(".lkip-cari .pf-trigger-btn").wait_for()
+    page.keyboard.press(tombol)
+    page.wait_for_selector("dialog.pf-modal[open]")

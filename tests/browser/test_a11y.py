@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import PAGE_TYPES
+from conftest import PAGE_TYPES, buka_pencarian
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "ponsel": {"width": 375, "height": 740}}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -500,10 +500,7 @@ def test_dialog_pencarian_terbuka_tanpa_pelanggaran(page, site_url):
     """The Pagefind dialog with results and filters shown: axe finds nothing (filter buttons have names)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(site_url + "/tentang/")
-    page.locator(".lkip-cari .pf-trigger-btn").wait_for()
-    page.keyboard.press("/")
-    page.wait_for_selector("dialog.pf-modal[open]")
+    buka_pencarian(page, site_url + "/tentang/")
     page.keyboard.type("pelatihan")
     page.wait_for_selector("pagefind-results a.pf-result-link")
     page.wait_for_function("document.querySelectorAll('pagefind-filter-dropdown .pf-dropdown-trigger[aria-label]').length === 2")

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import buka_pencarian
+
 ROOT = Path(__file__).resolve().parents[2]
 TOP = 10  # a query counts as found when its page is among the first TOP results (the dialog shows 5, then "more")
 
@@ -226,10 +228,7 @@ def test_header_search_with_the_keyboard(page, site_url):
 
 
 def test_escape_closes_and_returns_focus_to_the_header_button(page, site_url):
-    page.goto(site_url + "/")
-    page.locator(".lkip-cari .pf-trigger-btn").wait_for()
-    page.keyboard.press("Control+k")
-    page.wait_for_selector("dialog.pf-modal[open]")
+    buka_pencarian(page, site_url + "/", "Control+k")
     page.keyboard.press("Escape")
     page.wait_for_selector("dialog.pf-modal[open]", state="detached")
     assert page.evaluate("document.activeElement.matches('.lkip-cari .pf-trigger-btn')")
