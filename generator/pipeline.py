@@ -405,36 +405,7 @@ def source_date_epoch(root: Path) -> str:
 
 
 def run_mkdocs(root: Path, out: Path, timer: Timer | None = None) -> int:
-    """Build into a temporary folder beside ``out``, index it with Pagefind, and swap it in only on success."""
-    timer = timer or Timer(False)
-    t = time.perf_counter()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(tmp)], env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        print(proc.stderr[-4000:], file=sys.stderr)
-        print(f"MkDocs gagal; {out} tidak diubah.", file=sys.stderr)
-        return 1
-    t = timer.stage("MkDocs", t)
-    from .pencarian import run_pagefind
+    """Build the site into ``out`` with MkDocs and Pagefind, redoing only what changed (see generator/situs.py)."""
+    from .situs import terbitkan
 
-    proc = run_pagefind(tmp)
-    if proc.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        print((proc.stdout + proc.stderr)[-4000:], file=sys.stderr)
-        print(f"Pagefind gagal membuat indeks pencarian; {out} tidak diubah.", file=sys.stderr)
-        return 1
-    t = timer.stage("Pagefind", t)
-    old = out.with_name(f".{out.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
-    timer.stage("ganti situs", t)
-    print(f"Situs dibangun di {out}")
-    return 0
+    return terbitkan(root, out, timer or Timer(False), source_date_epoch)
