@@ -35,7 +35,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from . import format as fmt
-from . import docs_ref, opendata
+from . import docs_ref, fragmen, opendata
 from .check import Temuan
 from .compute import Hasil, HasilIndikator, HasilLaporan, HasilSasaran, NodeAnggaran, _div, bulat, penyerapan
 from .load import format_path
@@ -1771,7 +1771,7 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
         logo = inst.profil.logo
     md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), site=repo.site, logo=logo,
                                                    url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
-    w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama) + _rapikan(md))
+    w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama) + fragmen.pisahkan(_rapikan(md)))
     return RingkasanInstansi(slug, inst.profil.nama, ringkas, docs_ref.contoh_instansi(inst)), jobs_grafik
 
 
@@ -1809,7 +1809,7 @@ def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi],
     tabel_beranda = [(ri, rt) for ri in daftar for rt in ri.ringkas]
     md = env.get_template("beranda.md.j2").render(site=repo.site, tabel=tabel_portal(tabel_beranda), tentang=tentang, judul_konten=_judul_konten(content, tentang),
                                                   url=lambda p: rel_url("index.md", p))
-    w.tulis("index.md", _rapikan(md))
+    w.tulis("index.md", fragmen.pisahkan(_rapikan(md)))
 
     # The site navigation lists no agency: a portal of 40 agencies × 5 years would repeat ~200 entries in every
     # page (output growing with the square of the portal). Agencies are listed on the home page; each report
@@ -1919,5 +1919,5 @@ def _render_laporan(env: Environment, r: LaporanView, w: Penulis) -> list[str]:
     opendata.tulis_laporan(env, r, w, texts)  # CSV + JSON files, the index's "Data terbuka" list, texts["cetak"]
     keys = [k for k, _, _ in HALAMAN_LAPORAN if k in texts]
     for k in keys:
-        w.tulis(r.path(k), front_matter(r.profil.nama, r.tahun, cari=k != "cetak") + texts[k])
+        w.tulis(r.path(k), front_matter(r.profil.nama, r.tahun, cari=k != "cetak") + fragmen.pisahkan(texts[k]))
     return keys

@@ -1,0 +1,51 @@
+"""Tables and figures travel beside the Markdown (generator/fragmen.py) and come back unchanged in the HTML."""
+
+import markdown
+
+from generator import fragmen
+
+PAGE = """# Judul {: #judul }
+
+Teks pembuka.
+
+<!--lkip:awal-->
+<div class="tabel-gulir" id="tabel-1-1">
+<table><caption>Tabel 1.1 A &amp; B</caption><tr><td>1</td></tr></table>
+</div>
+
+<p class="sumber-tabel">Sumber: x</p>
+<!--lkip:akhir-->
+
+<!--lkip:awal-->
+<figure class="grafik" id="gambar-1-1"><figcaption>Gambar 1.1</figcaption></figure>
+<!--lkip:akhir-->
+
+## Bagian {: #bagian }
+
+Akhir.
+"""
+
+
+def _md(text: str) -> str:
+    return markdown.Markdown(extensions=["attr_list", "toc"]).convert(text)
+
+
+def test_blocks_move_to_the_end_and_come_back_as_python_markdown_would_pass_them():
+    md = fragmen.pisahkan(PAGE)
+    body, blok = fragmen.ambil(md)
+    assert "<table" not in body and body.count("LKIPFRAGMEN") == 2
+    assert len(blok) == 2 and blok[0].startswith('<div class="tabel-gulir"') and blok[1].startswith("<figure")
+    plain = PAGE.replace(fragmen.AWAL + "\n", "").replace(fragmen.AKHIR + "\n", "")
+    assert fragmen.sisipkan(_md(body), blok) == _md(plain)
+    assert fragmen.id_dalam(blok) == {"tabel-1-1", "gambar-1-1"}
+
+
+def test_a_page_without_blocks_is_left_alone():
+    assert fragmen.pisahkan("# A\n\nteks\n") == "# A\n\nteks\n"
+    assert fragmen.ambil("# A\n\nteks\n") == ("# A\n\nteks\n", [])
+
+
+def test_a_block_at_the_very_end_of_the_page():
+    page = "# A\n\n<!--lkip:awal-->\n<div id=\"x\">1</div>\n<!--lkip:akhir-->\n"
+    body, blok = fragmen.ambil(fragmen.pisahkan(page))
+    assert fragmen.sisipkan(_md(body), blok) == _md(page.replace(fragmen.AWAL + "\n", "").replace(fragmen.AKHIR + "\n", ""))
