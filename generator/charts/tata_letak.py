@@ -5,6 +5,21 @@ from __future__ import annotations
 
 from .gaya import FONT_KECIL, TEKS
 
+_RENDERERS: dict[float, object] = {}
+
+
+def renderer(fig):
+    """One Agg renderer per dpi for every chart of the process: text extents depend only on text, font and dpi, and
+    matplotlib caches them per renderer, so tick labels, legends and value labels measured for an earlier chart
+    are not measured again."""
+    r = _RENDERERS.get(fig.dpi)
+    if r is None:
+        from matplotlib.backends.backend_agg import RendererAgg
+
+        r = _RENDERERS[fig.dpi] = RendererAgg(1, 1, fig.dpi)
+    return r
+
+
 def overlap(boxes: list, gap: float = 2.0) -> bool:
     """Whether any two boxes (display px) overlap or come closer than ``gap``."""
     boxes = [b.expanded(1.0, 1.0).padded(gap / 2) for b in boxes if b is not None]
@@ -72,7 +87,7 @@ def fit(fig, ax, leg, arah: str, labels_artists, band_texts, setlim, lo: float, 
     No layout engine and no draw: extents are measured on the Agg renderer (same font metrics as the SVG), so
     ``savefig`` draws the figure exactly once.
     """
-    r = fig.canvas.get_renderer()
+    r = renderer(fig)
     for _kind, t in labels_artists:
         t.set_in_layout(False)
     _letak(fig, ax, leg, r)
