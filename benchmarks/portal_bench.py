@@ -6,8 +6,9 @@ and — with ``--linear`` — the output size of smaller portals, to show it gro
 
     .venv/bin/python benchmarks/portal_bench.py [--agencies 40] [--years 3] [--linear 10,20]
 
-"Generation" is everything ``lkip build`` does outside MkDocs, Pagefind and the atomic swap of the site folder
-("ganti situs": rename, then delete the previous site), measured as the wall time of the whole command minus
+"Generation" is everything ``lkip build`` does outside the publish stage (generator/situs.py: "periksa situs" —
+deciding what MkDocs must redo —, MkDocs, Pagefind, and "ganti situs" — copying what changed into the published
+folder, or copying it whole and swapping it in), measured as the wall time of the whole command minus
 those stages (so Python start-up and imports count as generation).
 """
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LKIP = [sys.executable, "-m", "generator.cli"]
-SITE_STAGES = ("MkDocs", "Pagefind", "ganti situs")
+SITE_STAGES = ("periksa situs", "MkDocs", "Pagefind", "ganti situs")
 
 
 def build(repo: Path) -> dict[str, float]:
@@ -38,6 +39,9 @@ def build(repo: Path) -> dict[str, float]:
     stages["total"] = total
     line = re.search(r"^(\d+) halaman Markdown.*?(\d+) grafik \((\d+) digambar", proc.stdout, re.M)
     stages["_halaman"], stages["_grafik"], stages["_digambar"] = (float(line[1]), float(line[2]), float(line[3])) if line else (0, 0, 0)
+    # what the publish stage decided (skipped, partial or full MkDocs; files copied)
+    stages["_pesan"] = re.findall(r"^(Masukan situs tidak berubah.*|MkDocs membangun.*|Navigasi situs berubah.*|Situs (?:di|diperbarui|dibangun).*)$",
+                                  proc.stdout, re.M)
     return stages
 
 
@@ -52,8 +56,10 @@ def show(label: str, s: dict[str, float]) -> None:
     site = sum(s.get(k, 0.0) for k in SITE_STAGES)
     gen = s["total"] - site
     print(f"\n{label}: total {s['total']:.2f} s = {s['total'] / mk if mk else 0:.2f} × MkDocs; MkDocs {mk:.2f} s; "
-          f"Pagefind {s.get('Pagefind', 0):.2f} s; ganti situs {s.get('ganti situs', 0):.2f} s; generasi {gen:.2f} s = {100 * gen / mk if mk else 0:.1f}% dari MkDocs; "
+          f"Pagefind {s.get('Pagefind', 0):.2f} s; periksa situs {s.get('periksa situs', 0):.2f} s; ganti situs {s.get('ganti situs', 0):.2f} s; generasi {gen:.2f} s = {100 * gen / mk if mk else 0:.1f}% dari MkDocs; "
           f"{s['_grafik']:.0f} grafik ({s['_digambar']:.0f} digambar)")
+    for msg in s.get("_pesan", []):
+        print(f"    » {msg}")
     for k, v in s.items():
         if k not in ("total",) and not k.startswith("_"):
             print(f"    {k:<24} {v:8.2f} s")

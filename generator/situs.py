@@ -163,23 +163,30 @@ def konfigurasi_mkdocs(config_file: Path) -> tuple[Path, list[Path]]:
     return docs, files
 
 
+def hash_kode() -> str:
+    """Hash of the generator package (its Markdown extensions and MkDocs plugin run inside MkDocs)."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(p for p in pkg.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"):
+        h.update(f"\0{p.relative_to(pkg).as_posix()}\0".encode("utf-8"))
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
 def hash_konfigurasi(config_file: Path) -> str:
+    """Hash of what MkDocs reads besides the docs folder (see the module docstring)."""
     from importlib import metadata
 
-    pkg = Path(__file__).resolve().parent
-    code = sorted(p for p in pkg.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
-    h = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
+    h = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}|kode {hash_kode()}".encode())
     for name in PAKET:
         try:
             h.update(f"|{name} {metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             h.update(f"|{name} -".encode())
     _, files = konfigurasi_mkdocs(config_file)
-    for label, base, group in (("konfigurasi", config_file.parent, files), ("kode", pkg, code)):
-        for p in group:
-            rel = os.path.relpath(p, base)
-            h.update(f"\0{label}:{rel}\0".encode("utf-8"))
-            h.update(p.read_bytes() if p.is_file() else b"-")
+    for p in files:
+        h.update(f"\0{os.path.relpath(p, config_file.parent)}\0".encode("utf-8"))
+        h.update(p.read_bytes() if p.is_file() else b"-")
     return h.hexdigest()
 
 
@@ -206,14 +213,18 @@ class Catatan:
         os.replace(tmp, self.path)
 
 
-def rencana(cat: Catatan, staging: Path, konf: str, tanggal: str, masukan: dict) -> tuple[str, list[str]]:
-    """("tetap" | "sebagian" | "penuh", docs files whose contents changed) for this build."""
+def rencana(cat: Catatan, staging: Path, konf: str, tanggal: str, masukan: dict) -> tuple[str, list[str] | str]:
+    """("tetap", []) | ("sebagian", docs files whose contents changed) | ("penuh", why) for this build."""
     d = cat.data
-    if not (d.get("konfigurasi") == konf and "masukan" in d and utuh(staging, d.get("staging"))):
-        return "penuh", []
+    if "masukan" not in d:
+        return "penuh", "belum ada pembangunan sebelumnya yang tercatat"
+    if d.get("konfigurasi") != konf:
+        return "penuh", "konfigurasi MkDocs, tema, kode generator atau versi paket berubah"
+    if not utuh(staging, d.get("staging")):
+        return "penuh", f"folder antara {staging} tidak ada atau berubah"
+    if d["masukan"].keys() != masukan.keys():
+        return "penuh", "ada berkas yang ditambah atau dihapus"
     lama, baru = _isi(d["masukan"]), _isi(masukan)
-    if lama.keys() != baru.keys() or {k for k, v in d["masukan"].items() if v is None} != {k for k, v in masukan.items() if v is None}:
-        return "penuh", []
     berubah = sorted(k for k in baru if baru[k] != lama[k])
     if not berubah and d.get("tanggal") == tanggal:
         return "tetap", []
@@ -410,12 +421,13 @@ def terbitkan(root: Path, out: Path, timer, epoch: Callable[[Path], str] | None 
     return _terbitkan_ke(cat, staging, out, timer, t)
 
 
-def _bangun(cat: Catatan, config_file: Path, staging: Path, tanggal: str, mode: str, berubah: list[str], timer, t: float, out: Path) -> int:
+def _bangun(cat: Catatan, config_file: Path, staging: Path, tanggal: str, mode: str, berubah: list[str] | str, timer, t: float, out: Path) -> int:
     """Run MkDocs (partial or full) and Pagefind on the staging folder; the record says it is unusable meanwhile."""
     d = cat.data
     d["staging_lama"] = d.pop("staging", None)  # reuse its hashes afterwards; until then the staging is not trusted
     cat.simpan()
     if mode == "penuh":
+        print(f"MkDocs membangun semua halaman: {berubah}.")
         shutil.rmtree(staging, ignore_errors=True)
     rc, log, nav = jalankan_mkdocs(config_file, staging, tanggal, berubah if mode == "sebagian" else None, d.get("nav"))
     if rc == PERLU_PENUH:
