@@ -1,0 +1,275 @@
+"""The budget sheet: program → kegiatan → sub-kegiatan from kode rekening, and printed totals checked.
+
+Codes follow Permendagri 90/2019 (Kepmendagri 050-5889/2021): ``2.07.03`` program (3 segments),
+``2.07.03.2.01`` kegiatan (5), ``2.07.03.2.01.0001`` sub-kegiatan (6). Rows of 1–2 segments (urusan, bidang
+urusan) or an 8-segment unit code are printed subtotals: they are checked against the rows under them, not
+stored. Account codes (``5.1.02.01.01.0024``: second segment of one digit) are the detail of a sub-kegiatan
+and are skipped. A ``Jumlah``/``Total`` row is the printed grand total (``anggaran.tercetak``).
+A row with rows under it stores its amounts as *printed* values (``tercetak``), which ``lkip check`` compares
+with the sum of its children; a row without children carries the money.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..format import rupiah as fmt_rupiah
+from . import angka as A
+from .tabel import TIDAK_ADA, Tabel
+
+D = Decimal
+_REKENING = re.compile(r"^[4-7]\.\d(\.|$)")
+_TOTAL = re.compile(r"^(sub\s*)?(jumlah|total)\b", re.I)
+_TINGKAT_SINONIM = {"sub-kegiatan": "sub kegiatan", "subkegiatan": "sub kegiatan", "sub_kegiatan": "sub kegiatan", "sub": "sub kegiatan", "prog": "program", "keg": "kegiatan"}
+_UANG = ("pagu", "pagu_perubahan", "realisasi")
+_AWALAN = {"program": "prog-", "kegiatan": "keg-", "sub kegiatan": "sub-"}
+
+
+@dataclass
+class Baris:
+    r: int
+    tingkat: str  # program, kegiatan, sub kegiatan, subtotal, total
+    kode: str | None
+    nilai: dict[str, Any]
+    anak: list["Baris"] = field(default_factory=list)
+
+    def jumlah(self, k: str) -> Decimal | None:
+        """Money of this row as the sum of its leaves (its own value when it has none)."""
+        if not self.anak:
+            v = self.nilai.get(k)
+            return v if isinstance(v, Decimal) else None
+        vals = [a.jumlah(k) for a in self.anak]
+        vals = [v for v in vals if v is not None]
+        return sum(vals, D(0)) if vals else None
+
+
+def tingkat_dari_kode(kode: str) -> str | None:
+    seg = kode.split(".")
+    if _REKENING.match(kode):
+        return "rekening"
+    return {1: "subtotal", 2: "subtotal", 3: "program", 5: "kegiatan", 6: "sub kegiatan", 8: "subtotal"}.get(len(seg))
+
+
+def slug(teks: str, maks: int = 48) -> str:
+    t = re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")
+    return (t[:maks].rstrip("-") or "x")
+
+
+def baca_baris(tab: Tabel) -> list[Baris]:
+    out = []
+    for r in tab.baris:
+        kode = tab.baca(r, "kode", A.teks_satu_baris)
+        kode = None if kode is TIDAK_ADA else kode
+        if kode:
+            kode = kode.strip().rstrip(".")
+        uraian = tab.baca(r, "uraian", A.teks)
+        uraian = None if uraian is TIDAK_ADA else uraian
+        ting = tab.baca(r, "tingkat", lambda s: A.pilihan(s, ["program", "kegiatan", "sub kegiatan"], _TINGKAT_SINONIM))
+        ting = None if ting is TIDAK_ADA else ting
+        nilai: dict[str, Any] = {"uraian": uraian}
+        for k, f in (("id", A.pengenal), ("sumber_dana", A.teks_satu_baris), ("pagu", A.rupiah), ("pagu_perubahan", A.rupiah),
+                     ("realisasi", A.rupiah), ("persen", A.angka), ("sisa", A.rupiah), ("keterangan", A.teks)):
+            nilai[k] = tab.baca(r, k, f)
+        if ting is None and kode:
+            ting = tingkat_dari_kode(kode)
+            if ting == "rekening":
+                continue
+            if ting is None:
+                tab.galat(r, "kode", f"kode '{kode}' tidak dikenali ({len(kode.split('.'))} segmen); program 3 segmen (2.07.03), kegiatan 5 (2.07.03.2.01), sub-kegiatan 6 (2.07.03.2.01.0001), atau isi kolom Tingkat")
+                continue
+        if ting is None:
+            if uraian and _TOTAL.match(uraian):
+                ting = "total"
+            elif not uraian and not any(isinstance(nilai.get(k), D) for k in _UANG):
+                continue
+            else:
+                tab.galat(r, "uraian" if tab.ada("uraian") else None, "tingkat baris tidak dapat ditentukan: isi kolom Kode Rekening (mis. 2.07.03.2.01.0001) atau kolom Tingkat (program, kegiatan, sub kegiatan)")
+                continue
+        if ting in ("program", "kegiatan", "sub kegiatan") and not uraian:
+            tab.galat(r, "uraian", "uraian (nama program/kegiatan/sub-kegiatan) wajib diisi")
+            continue
+        out.append(Baris(r, ting, kode, nilai))
+    return out
+
+
+def pohon(tab: Tabel, rows: list[Baris]) -> tuple[list[Baris], list[Baris]]:
+    """(programs with children attached, printed subtotal/total rows)."""
+    programs: list[Baris] = []
+    totals: list[Baris] = []
+    prog = keg = None
+    for b in rows:
+        if b.tingkat == "program":
+            programs.append(b)
+            prog, keg = b, None
+        elif b.tingkat == "kegiatan":
+            if prog is None:
+                tab.galat(b.r, "uraian", "kegiatan tanpa program di atasnya; tambahkan baris program lebih dulu")
+                continue
+            if b.kode and prog.kode and "." in b.kode and not b.kode.startswith(prog.kode + "."):
+                tab.peringatan(b.r, "kode", f"kode kegiatan {b.kode} tidak diawali kode program di atasnya ({prog.kode})")
+            prog.anak.append(b)
+            keg = b
+        elif b.tingkat == "sub kegiatan":
+            if keg is None:
+                tab.galat(b.r, "uraian", "sub-kegiatan tanpa kegiatan di atasnya; tambahkan baris kegiatan lebih dulu")
+                continue
+            if b.kode and keg.kode and "." in b.kode and not b.kode.startswith(keg.kode + "."):
+                tab.peringatan(b.r, "kode", f"kode sub-kegiatan {b.kode} tidak diawali kode kegiatan di atasnya ({keg.kode})")
+            keg.anak.append(b)
+        else:
+            totals.append(b)
+    return programs, totals
+
+
+def periksa_jumlah(tab: Tabel, programs: list[Baris], totals: list[Baris]) -> int:
+    """Printed amounts of rows with rows under them vs the sum of those rows; one warning per difference."""
+    n = 0
+
+    def banding(b: Baris, anak: list[Baris], apa: str) -> None:
+        nonlocal n
+        for k in _UANG:
+            printed = b.nilai.get(k)
+            if not isinstance(printed, D):
+                continue
+            vals = [a.jumlah(k) for a in anak]
+            vals = [v for v in vals if v is not None]
+            if not vals:
+                continue
+            total = sum(vals, D(0))
+            if total != printed:
+                label = {"pagu": "pagu", "pagu_perubahan": "pagu perubahan", "realisasi": "realisasi"}[k]
+                tab.peringatan(b.r, k, f"{label} tercetak {fmt_rupiah(printed)}, jumlah {apa} {fmt_rupiah(total)} (selisih {fmt_rupiah(printed - total)})")
+                n += 1
+
+    def walk(b: Baris) -> None:
+        if b.anak:
+            banding(b, b.anak, "baris di bawahnya")
+            for a in b.anak:
+                walk(a)
+
+    for p in programs:
+        walk(p)
+    for t in totals:
+        if t.tingkat == "subtotal" and t.kode:
+            under = [p for p in programs if p.kode and p.kode.startswith(t.kode + ".")]
+            if not under and len(t.kode.split(".")) == 8:
+                under = programs  # unit (SKPD) code: all programs of the sheet
+            banding(t, under, f"program berkode {t.kode}.*" if len(t.kode.split(".")) < 8 else "semua program")
+        else:
+            banding(t, programs, "semua program")
+    return n
+
+
+def _atur(d: dict, k: str, v: Any, default: Any = None) -> None:
+    if v is TIDAK_ADA:
+        return
+    if v is None:
+        if k in d and d[k] is not None:
+            del d[k]
+        return
+    if k not in d and default is not None and v == default:
+        return
+    d[k] = v
+
+
+def terapkan(tab: Tabel, lap: dict, reg: dict[str, str]) -> None:
+    """Replace ``anggaran.program`` (and ``anggaran.tercetak`` from a Jumlah row) with the sheet's tree."""
+    rows = baca_baris(tab)
+    programs, totals = pohon(tab, rows)
+    if tab.gagal:
+        return
+    periksa_jumlah(tab, programs, totals)
+    if not programs and not totals:
+        return
+    ang = lap.setdefault("anggaran", {})
+    old_programs = ang.get("program") or []
+    used: set[str] = set()
+    old_index: dict[str, list[dict]] = {"program": [], "kegiatan": [], "sub kegiatan": []}
+    for p in old_programs:
+        old_index["program"].append(p)
+        for k in p.get("kegiatan") or []:
+            old_index["kegiatan"].append(k)
+            for s in k.get("sub_kegiatan") or []:
+                old_index["sub kegiatan"].append(s)
+    taken: set[int] = set()
+
+    def cocokkan(b: Baris, calon: list[dict]) -> dict | None:
+        pools = [calon, old_index[b.tingkat]]
+        tests = []
+        if b.nilai.get("id"):
+            tests.append(lambda o: o.get("id") == b.nilai["id"])
+        if b.kode:
+            tests.append(lambda o: o.get("kode") is not None and str(o.get("kode")) == b.kode)
+        if b.nilai.get("uraian"):
+            n = A.bersih(b.nilai["uraian"]).lower()
+            tests.append(lambda o: A.bersih(str(o.get("nama", ""))).lower() == n)
+        for test in tests:
+            for pool in pools:
+                for o in pool:
+                    if id(o) not in taken and test(o):
+                        taken.add(id(o))
+                        return o
+        return None
+
+    def buat(b: Baris, calon: list[dict], jalur: str) -> dict:
+        old = cocokkan(b, calon)
+        node = copy.deepcopy(old) if old else {}
+        kid_key = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}.get(b.tingkat)
+        old_kids = (old or {}).get(kid_key) or [] if kid_key else []
+        nid = b.nilai.get("id") or (old or {}).get("id")
+        if not nid or nid in used:
+            base = _AWALAN[b.tingkat] + slug(b.nilai["uraian"] or b.kode or "anggaran")
+            nid, i = base, 2
+            while nid in used:
+                nid, i = f"{base}-{i}", i + 1
+        used.add(nid)
+        node["id"] = nid
+        if "id" in node:
+            node = {"id": nid, **{k: v for k, v in node.items() if k != "id"}}
+        _atur(node, "kode", b.kode if tab.ada("kode") or b.kode else TIDAK_ADA)
+        node["nama"] = b.nilai["uraian"]
+        _atur(node, "sumber_dana", b.nilai.get("sumber_dana", TIDAK_ADA))
+        t = copy.deepcopy(node.get("tercetak") or {})
+        if b.anak:
+            for k in _UANG:
+                _atur(t, k, b.nilai.get(k, TIDAK_ADA))
+        else:
+            for k in _UANG:
+                _atur(node, k, b.nilai.get(k, TIDAK_ADA))
+        _atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
+        _atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
+        _atur(node, "keterangan", b.nilai.get("keterangan", TIDAK_ADA))
+        if t:
+            node["tercetak"] = t
+        elif "tercetak" in node and node["tercetak"]:
+            del node["tercetak"]
+        reg[jalur] = tab.lok(b.r, "uraian")
+        for k in _UANG:
+            reg[f"{jalur}.{k}"] = tab.lok(b.r, k)
+        if kid_key:
+            if b.anak:
+                node[kid_key] = [buat(a, old_kids, f"{jalur}.{kid_key}[{i}]") for i, a in enumerate(b.anak)]
+            elif kid_key in node:
+                del node[kid_key]
+        return node
+
+    ang["program"] = [buat(p, old_programs, f"anggaran.program[{i}]") for i, p in enumerate(programs)]
+    lama = {o.get("id") for pool in old_index.values() for o in pool if id(o) not in taken}
+    for nid in sorted(x for x in lama if x):
+        tab.catatan.info.append(f"{tab.berkas}!{tab.lembar.nama}: '{nid}' tidak ada lagi di lembar anggaran; dihapus dari data")
+    jumlah = [t for t in totals if t.tingkat == "total"]
+    if jumlah:
+        b = jumlah[-1]
+        t = copy.deepcopy(ang.get("tercetak") or {})
+        for k in _UANG:
+            _atur(t, k, b.nilai.get(k, TIDAK_ADA))
+        _atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
+        _atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
+        if t:
+            ang["tercetak"] = t
+        elif ang.get("tercetak"):
+            del ang["tercetak"]
