@@ -98,19 +98,24 @@ def pindai(folder: Path, lama: dict | None = None) -> dict:
     return out
 
 
-def utuh(folder: Path, manifest: dict | None) -> bool:
-    """Whether ``folder`` holds exactly the files and folders of ``manifest``, none touched since (stat only)."""
+def periksa(folder: Path, manifest: dict | None) -> dict | None:
+    """``manifest`` with fresh stats if ``folder`` holds exactly its files and folders with the recorded contents,
+    else None. Contents are hashed only where the stat differs (e.g. a folder restored from a CI cache)."""
     if manifest is None or not folder.is_dir():
-        return False
-    n = 0
+        return None
+    baru: dict = {}
     for rel, st in _jelajah(folder):
-        n += 1
-        if rel not in manifest:
-            return False
-        rec = manifest[rel]
-        if (st is None) != (rec is None) or (st is not None and _stat(st) != rec[:4]):
-            return False
-    return n == len(manifest)
+        rec = manifest.get(rel, False)
+        if rec is False or (st is None) != (rec is None):
+            return None
+        if st is None:
+            baru[rel] = None
+            continue
+        s = _stat(st)
+        if s != rec[:4] and (s[0] != rec[0] or _sha(folder / rel) != rec[4]):
+            return None
+        baru[rel] = s + [rec[4]]
+    return baru if len(baru) == len(manifest) else None
 
 
 def _isi(manifest: dict) -> dict:
@@ -220,7 +225,8 @@ def rencana(cat: Catatan, staging: Path, konf: str, tanggal: str, masukan: dict)
         return "penuh", "belum ada pembangunan sebelumnya yang tercatat"
     if d.get("konfigurasi") != konf:
         return "penuh", "konfigurasi MkDocs, tema, kode generator atau versi paket berubah"
-    if not utuh(staging, d.get("staging")):
+    d["staging"] = periksa(staging, d.get("staging"))
+    if d["staging"] is None:
         return "penuh", f"folder antara {staging} tidak ada atau berubah"
     if d["masukan"].keys() != masukan.keys():
         return "penuh", "ada berkas yang ditambah atau dihapus"
@@ -409,6 +415,7 @@ def terbitkan(root: Path, out: Path, timer, epoch: Callable[[Path], str] | None 
     t = timer.stage("periksa situs", t)
     if mode == "tetap":
         print("Masukan situs tidak berubah: MkDocs dan Pagefind dilewati.")
+        cat.data["masukan"] = masukan  # same contents; fresher stats
     else:
         rc = _bangun(cat, config_file, staging, tanggal, mode, berubah, timer, t, out)
         if rc:
@@ -457,10 +464,12 @@ def _terbitkan_ke(cat: Catatan, staging: Path, out: Path, timer, t: float) -> in
     d = cat.data
     isi_staging = {k: (None if v is None else v[4]) for k, v in d["staging"].items()}
     kel = d.get("keluaran") or {}
-    if kel.get("path") == str(out) and utuh(out, kel.get("berkas")):
+    if kel.get("path") == str(out) and (berkas := periksa(out, kel.get("berkas"))) is not None:
+        kel["berkas"] = berkas
         isi_out = {k: (None if v is None else v[4]) for k, v in kel["berkas"].items()}
         if isi_out == isi_staging:
             print(f"Situs di {out} sudah mutakhir; tidak ada berkas yang diubah.")
+            cat.simpan()  # stats refreshed by periksa()
             timer.stage("ganti situs", t)
             return 0
         d.pop("keluaran")
