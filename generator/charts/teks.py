@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -88,7 +89,13 @@ def bandingkan(now: Any, prev: Any) -> str:
 
 def tick_text(v: float, jenis: str) -> str:
     """Axis tick in Indonesian: 12.5 → ``12,5``; 20000 → ``20.000``; percentages get ``%``."""
-    x = round(float(v), 2)
+    return _tick_text(float(v), jenis)
+
+
+@lru_cache(maxsize=4096)
+def _tick_text(v: float, jenis: str) -> str:
+    # memoised: matplotlib formats every tick again each time the ticks are updated (~70 times per chart)
+    x = round(v, 2)
     if x == 0:
         x = 0.0
     d = D(repr(x))
