@@ -198,6 +198,9 @@ def parser() -> argparse.ArgumentParser:
     dp.add_argument("--seed", type=int, default=2024)
     dp.add_argument("--out", required=True)
     dp.set_defaults(func=cmd_demo)
+    from .lembar.perintah import daftarkan
+
+    daftarkan(sub)
     return p
 
 

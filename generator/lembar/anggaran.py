@@ -74,6 +74,8 @@ def baca_baris(tab: Tabel) -> list[Baris]:
         for k, f in (("id", A.pengenal), ("sumber_dana", A.teks_satu_baris), ("pagu", A.rupiah), ("pagu_perubahan", A.rupiah),
                      ("realisasi", A.rupiah), ("persen", A.angka), ("sisa", A.rupiah), ("keterangan", A.teks)):
             nilai[k] = tab.baca(r, k, f)
+        if nilai["id"] is TIDAK_ADA:
+            nilai["id"] = None
         if ting is None and kode:
             ting = tingkat_dari_kode(kode)
             if ting == "rekening":
@@ -231,7 +233,8 @@ def terapkan(tab: Tabel, lap: dict, reg: dict[str, str]) -> None:
         if "id" in node:
             node = {"id": nid, **{k: v for k, v in node.items() if k != "id"}}
         _atur(node, "kode", b.kode if tab.ada("kode") or b.kode else TIDAK_ADA)
-        node["nama"] = b.nilai["uraian"]
+        if not (old and A.bersih(str(old.get("nama", ""))).lower() == A.bersih(b.nilai["uraian"]).lower()):
+            node["nama"] = b.nilai["uraian"]  # an export's CAPITALISED name does not replace the same name
         _atur(node, "sumber_dana", b.nilai.get("sumber_dana", TIDAK_ADA))
         t = copy.deepcopy(node.get("tercetak") or {})
         if b.anak:

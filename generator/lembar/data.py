@@ -163,3 +163,45 @@ def ambil(d: Any, jalur: tuple) -> Any:
             return None
         d = d.get(k)
     return d
+
+
+def urutkan(data: Any, model: Any) -> Any:
+    """Order each mapping's keys as the model declares its fields (unknown keys last), recursively.
+
+    Only the position of *new* keys in the written YAML depends on this (existing keys keep their place), so a
+    ``kode`` added to a program lands after its ``id``, not after its list of kegiatan.
+    """
+    import typing
+
+    from pydantic import BaseModel
+
+    def models(ann: Any) -> list:
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            return [ann]
+        out = []
+        for a in typing.get_args(ann):
+            out.extend(models(a))
+        return out
+
+    if not isinstance(data, dict) or not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return data
+    fields = model.model_fields
+    order = [k for k in fields if k in data] + [k for k in data if k not in fields]
+    out = {}
+    for k in order:
+        v = data[k]
+        if k in fields:
+            ann = fields[k].annotation
+            ms = models(ann)
+            if ms:
+                m = ms[0]
+                origin = typing.get_origin(ann)
+                inner = [typing.get_origin(a) for a in typing.get_args(ann)]
+                if isinstance(v, list):
+                    v = [urutkan(x, m) for x in v]
+                elif isinstance(v, dict) and (origin is dict or dict in inner) and not any(x in m.model_fields for x in v):
+                    v = {kk: urutkan(x, m) for kk, x in v.items()}
+                elif isinstance(v, dict):
+                    v = urutkan(v, m)
+        out[k] = v
+    return out

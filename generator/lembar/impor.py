@@ -43,6 +43,19 @@ def _atur(d: dict, k: str, v: Any, default: Any = None) -> None:
     d[k] = v
 
 
+_KUALITATIF = {"predikat", "level", "opini", "kategori", "grade", "nilai", "status", "tingkat", "tingkatan", "indeks predikat"}
+
+
+def _nilai_untuk(satuan: Any):
+    """A target/realisasi reader: text (a grade such as B or WTP) only where the unit is qualitative."""
+    def baca(sel):
+        v = A.nilai(sel)
+        if isinstance(v, str) and not (len(v) <= 3 or (isinstance(satuan, str) and satuan.strip().lower() in _KUALITATIF)):
+            raise A.GalatSel(f"'{v}' bukan angka; satuan indikator ini '{satuan}' (tulis mis. 33,5 atau 92,9%)")
+        return v
+    return baca
+
+
 def _atur_tahun(d: dict, k: str, y: int, v: Any) -> None:
     if v is TIDAK_ADA:
         return
@@ -222,12 +235,13 @@ def terapkan_rencana(tab: Tabel, lap: dict, cat: Catatan, reg: dict) -> None:
             ind["satuan"] = satuan
         _atur(ind, "arah", tab.baca(r, "arah", lambda s: A.pilihan(s, list(skema.ARAH), {"positif": "naik", "negatif": "turun", "+": "naik", "-": "turun"})), "naik")
         _atur(ind, "iku", tab.baca(r, "iku", A.ya_tidak), True)
-        for key, col, f in (("rumus", "rumus", A.teks), ("sumber_data", "sumber_data", A.teks), ("penanggung_jawab", "penanggung_jawab", A.teks), ("kondisi_awal", "kondisi_awal", A.nilai)):
+        nilai_ = _nilai_untuk(ind.get("satuan"))
+        for key, col, f in (("rumus", "rumus", A.teks), ("sumber_data", "sumber_data", A.teks), ("penanggung_jawab", "penanggung_jawab", A.teks), ("kondisi_awal", "kondisi_awal", nilai_)):
             _atur(ind, key, tab.baca(r, col, f))
         for y in tab.tahun("target"):
-            _atur_tahun(ind, "target", y, tab.baca(r, "target", A.nilai, y))
+            _atur_tahun(ind, "target", y, tab.baca(r, "target", nilai_, y))
             reg[f"{jalur}.target.{y}"] = tab.lok(r, "target", y)
-        _atur(ind, "target_akhir_renstra", tab.baca(r, "target_akhir", A.nilai))
+        _atur(ind, "target_akhir_renstra", tab.baca(r, "target_akhir", nilai_))
         reg[jalur] = tab.lok(r, "nama")
         for key, col in (("satuan", "satuan"), ("arah", "arah"), ("kode", "kode"), ("target_akhir_renstra", "target_akhir"), ("kondisi_awal", "kondisi_awal")):
             reg[f"{jalur}.{key}"] = tab.lok(r, col)
@@ -303,8 +317,8 @@ def terapkan_pengukuran(tab: Tabel, lap: dict, tahun: int, reg: dict) -> None:
     for r in tab.baris:
         iid = tab.baca(r, "id", A.pengenal)
         if iid is None:
-            nama = tab.sel(r, "nama")
-            if not nama.kosong:
+            isi = [c for (k, y), c in tab.kolom.items() if k != "id" and not tab.lembar.get(r, c).kosong]
+            if isi:
                 tab.galat(r, "id", "id indikator wajib diisi (lihat kolom Id Indikator di lembar Rencana)")
             continue
         if iid not in index:
@@ -312,7 +326,7 @@ def terapkan_pengukuran(tab: Tabel, lap: dict, tahun: int, reg: dict) -> None:
             continue
         ind, jalur = index[iid]
         for y in tab.tahun("realisasi"):
-            _atur_tahun(ind, "realisasi", y, tab.baca(r, "realisasi", A.nilai, y))
+            _atur_tahun(ind, "realisasi", y, tab.baca(r, "realisasi", _nilai_untuk(ind.get("satuan")), y))
             reg[f"{jalur}.realisasi.{y}"] = tab.lok(r, "realisasi", y)
         for peran, kn, kv in (("pembilang", "pembilang_nama", "pembilang"), ("penyebut", "penyebut_nama", "penyebut")):
             nama = tab.baca(r, kn, A.teks_satu_baris)
@@ -509,6 +523,10 @@ def impor(root: Path, path: Path, instansi: str | None = None, tahun: int | None
             pegawai_mod.terapkan(buku.berkas, lem, lap, cat)
         if cat.galat:
             return _selesai_gagal(cat)
+        from ..model import Laporan, Profil
+        from .data import urutkan
+
+        lap, profil = urutkan(lap, Laporan), urutkan(profil, Profil)
 
         # write the changed files into the temporary copy
         changed: list[tuple[Path, Path, str]] = []  # (temp file, real file, text)

@@ -157,7 +157,7 @@ ANGGARAN = JenisLembar(
         Kolom("pagu_perubahan", "Pagu Perubahan", "Pagu setelah perubahan (DPPA / APBD-P), rupiah.", ("pagu perubahan", "anggaran perubahan", "apbd perubahan", "apbd p", "dppa", "anggaran setelah perubahan", "pagu setelah perubahan", "anggaran p", "pagu p", "perubahan"), "rupiah", lebar=18),
         Kolom("realisasi", "Realisasi", "Realisasi belanja, rupiah.", ("realisasi", "realisasi anggaran", "jumlah realisasi", "realisasi belanja", "realisasi s / d", "realisasi sd", "realisasi keuangan", "keuangan"), "rupiah", lebar=18),
         Kolom("persen", "Persen Tercetak (%)", "% realisasi sebagaimana tercetak (dibandingkan dengan realisasi ÷ pagu).", ("persen tercetak", "persen", "%", "% realisasi", "realisasi %", "persentase", "persentase realisasi", "capaian %", "% capaian", "penyerapan", "% penyerapan"), "angka", lebar=10),
-        Kolom("sisa", "Sisa Tercetak", "Sisa anggaran sebagaimana tercetak (dibandingkan dengan pagu − realisasi).", ("sisa tercetak", "sisa", "sisa anggaran", "selisih", "sisa pagu"), "rupiah", lebar=16),
+        Kolom("sisa", "Sisa Tercetak", "Sisa anggaran sebagaimana tercetak (dibandingkan dengan pagu − realisasi).", ("sisa tercetak", "sisa", "sisa anggaran", "selisih", "sisa pagu", "lebih / kurang", "lebih kurang", "kurang / lebih", "sisa lebih / kurang"), "rupiah", lebar=16),
         Kolom("keterangan", "Keterangan", "Catatan bebas.", ("keterangan", "ket", "catatan"), lebar=24),
     ),
     kunci_wajib=("uraian",),
