@@ -320,3 +320,38 @@ def test_cli_has_templat_and_impor(repo, tmp_path, capsys):
     assert main(["--root", str(repo), "templat", "disnakertrans-ppu", "2024", "--out", str(xlsx)]) == 0
     assert main(["--root", str(repo), "impor", str(xlsx)]) == 0
     assert "Tidak ada perubahan" in capsys.readouterr().out
+
+
+def _ods(path: Path, nama: str, rows: list[list[tuple[str, str, str]]]) -> None:
+    """A minimal OpenDocument spreadsheet; each cell is (value-type, office:value, shown text)."""
+    cells = []
+    for row in rows:
+        xs = []
+        for vt, val, teks in row:
+            if vt == "string":
+                xs.append(f'<table:table-cell office:value-type="string"><text:p>{teks}</text:p></table:table-cell>')
+            elif vt == "empty":
+                xs.append('<table:table-cell table:number-columns-repeated="2"/>')
+            else:
+                xs.append(f'<table:table-cell office:value-type="{vt}" office:value="{val}"><text:p>{teks}</text:p></table:table-cell>')
+        cells.append("<table:table-row>" + "".join(xs) + "</table:table-row>")
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+               f'<office:body><office:spreadsheet><table:table table:name="{nama}">' + "".join(cells)
+               + '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+               + "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+
+
+def test_ods_percentages_and_repeated_empty_rows(repo, tmp_path):
+    ods = tmp_path / "pengukuran.ods"
+    _ods(ods, "Pengukuran", [
+        [("string", "", "Id Indikator"), ("string", "", "Realisasi 2024"), ("string", "", "Capaian Tercetak (%)")],
+        [("string", "", "iku-penempatan"), ("float", "60.5", "60,50"), ("percentage", "0.6368", "63,68%")],
+    ])
+    assert lkip(repo, "impor", str(ods), "--instansi", "disnakertrans-ppu", "--tahun", "2024") == 0
+    ind = load_file(repo / "agencies/disnakertrans-ppu/2024.yaml").data["sasaran"][0]["indikator"][1]
+    assert ind["id"] == "iku-penempatan"
+    assert ind["realisasi"][2024] == Decimal("60.50") and ind["tercetak"]["capaian"] == Decimal("63.68")
