@@ -4,7 +4,7 @@ Prints each stage's time, the generation share of the MkDocs stage (the targets 
 ≤ 1,5 × MkDocs, no-change generation ≤ 5 % of MkDocs, one-agency change ≤ 10 %), output size and size per page,
 and — with ``--linear`` — the output size of smaller portals, to show it grows linearly with pages. Usage:
 
-    .venv/bin/python benchmarks/portal_bench.py [--agencies 40] [--years 3] [--linear 10,20]
+    .venv/bin/python benchmarks/portal_bench.py [--agencies 40] [--years 3] [--linear 10,20] [--verify]
 
 "Generation" is everything ``lkip build`` does outside the publish stage (generator/situs.py: "periksa situs" —
 deciding what MkDocs must redo —, MkDocs, Pagefind, and "ganti situs" — copying what changed into the published
@@ -65,6 +65,22 @@ def show(label: str, s: dict[str, float]) -> None:
             print(f"    {k:<24} {v:8.2f} s")
 
 
+def verify(repo: Path, fresh: Path) -> None:
+    """The incremental build's site/ must hold the bytes of a cold build of the same input."""
+    shutil.copytree(repo, fresh, ignore=lambda d, names: [n for n in names if d == str(repo) and n in ("site", "build", ".lkip-cache")])
+    cold = build(fresh)
+    show("Pembanding dingin (salinan baru, masukan yang sama)", cold)
+    a, b = digest(repo / "site"), digest(fresh / "site")
+    diff = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    print(f"\nInkremental vs dingin: {len(a)} berkas; " + ("identik byte demi byte" if not diff else f"{len(diff)} berbeda: {diff[:10]}"))
+
+
+def digest(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
+
+
 def portal(tmp: Path, agencies: int, years: int) -> Path:
     repo = tmp / f"portal-{agencies}x{years}"
     subprocess.run(LKIP + ["--root", str(ROOT), "demo-portal", "--agencies", str(agencies), "--years", str(years), "--out", str(repo)],
@@ -77,6 +93,7 @@ def main() -> None:
     ap.add_argument("--agencies", type=int, default=40)
     ap.add_argument("--years", type=int, default=3)
     ap.add_argument("--linear", default="", help="comma-separated smaller agency counts to compare output size with")
+    ap.add_argument("--verify", action="store_true", help="also build the edited portal cold in a fresh copy and compare every published byte")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="lkip-bench-"))
     try:
@@ -99,6 +116,8 @@ def main() -> None:
         total_bytes, pages = size(repo / "site")
         print(f"\nKeluaran {args.agencies}×{args.years}: {total_bytes / 1e6:.1f} MB, {pages} halaman HTML, "
               f"{total_bytes / max(pages, 1) / 1e3:.1f} KB per halaman")
+        if args.verify:
+            verify(repo, tmp / "dingin")
         for n in [int(x) for x in args.linear.split(",") if x.strip()]:
             small = portal(tmp, n, args.years)
             build(small)

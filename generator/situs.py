@@ -142,7 +142,10 @@ def _yaml_longgar(path: Path) -> dict:
 
 
 def konfigurasi_mkdocs(config_file: Path) -> tuple[Path, list[Path]]:
-    """(docs folder, files MkDocs reads besides the docs) from mkdocs.yml and the files it INHERITs."""
+    """(docs folder, files MkDocs reads besides the docs) from mkdocs.yml and the files it INHERITs.
+
+    As in MkDocs, the child file wins over the file it inherits, and paths are relative to mkdocs.yml's folder.
+    """
     files: list[Path] = []
     merged: dict = {}
     path, seen = config_file, set()
@@ -150,21 +153,18 @@ def konfigurasi_mkdocs(config_file: Path) -> tuple[Path, list[Path]]:
         seen.add(path)
         files.append(path)
         data = _yaml_longgar(path)
-        for key in ("docs_dir", "hooks"):
-            if key in data and key not in merged:
-                merged[key] = (path.parent, data[key])
-        theme = data.get("theme")
-        if isinstance(theme, dict) and "custom_dir" in theme and "custom_dir" not in merged:
-            merged["custom_dir"] = (path.parent, theme["custom_dir"])
+        theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+        for key, value in (("docs_dir", data.get("docs_dir")), ("hooks", data.get("hooks")), ("custom_dir", theme.get("custom_dir"))):
+            if value is not None:
+                merged.setdefault(key, value)
         inherit = data.get("INHERIT")
         path = (path.parent / inherit).resolve() if isinstance(inherit, str) else None
     base = config_file.parent
-    docs = (lambda b, v: b / v)(*merged["docs_dir"]) if "docs_dir" in merged else base / "docs"
-    if "custom_dir" in merged and isinstance(merged["custom_dir"][1], str):
-        d = merged["custom_dir"][0] / merged["custom_dir"][1]
-        files += sorted(p for p in d.rglob("*") if p.is_file()) if d.is_dir() else []
-    if "hooks" in merged and isinstance(merged["hooks"][1], list):
-        files += [merged["hooks"][0] / h for h in merged["hooks"][1] if isinstance(h, str)]
+    docs = base / merged["docs_dir"] if isinstance(merged.get("docs_dir"), str) else base / "docs"
+    if isinstance(merged.get("custom_dir"), str) and (base / merged["custom_dir"]).is_dir():
+        files += sorted(p for p in (base / merged["custom_dir"]).rglob("*") if p.is_file())
+    if isinstance(merged.get("hooks"), list):
+        files += [base / h for h in merged["hooks"] if isinstance(h, str)]
     return docs, files
 
 
