@@ -90,6 +90,7 @@ def test_no_change_runs_neither_mkdocs_nor_pagefind_and_touches_nothing(repo, ca
 
 
 def test_one_agency_edit_rebuilds_part_of_the_site_with_the_bytes_of_a_cold_build(repo, capsys, tmp_path):
+    build(repo, capsys)
     edit_realisasi(repo)
     out = build(repo, capsys)
     assert "MkDocs membangun ulang sebagian" in out, out
@@ -139,6 +140,22 @@ def test_failing_mkdocs_or_pagefind_leaves_the_published_site_untouched(repo, ca
     assert "MkDocs membangun semua halaman" in out and "Situs diperbarui di" in out
     assert (site / "disnaker-jember").is_dir()
     assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_changed_navigation_title_rebuilds_every_page(repo, capsys, tmp_path):
+    build(repo, capsys)
+    page = repo / "content" / "panduan" / "membaca-galat.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("# ")
+    page.write_text(text.replace("\n", " (diubah)\n", 1), encoding="utf-8")  # the nav shows this title on every page
+    out = build(repo, capsys)
+    assert "Navigasi situs berubah" in out, out
+    assert "(diubah)" in (repo / "site" / "disnaker-jember" / "index.html").read_text(encoding="utf-8")
+    # a cold build of the same input, from the same folder
+    shutil.rmtree(repo / ".lkip-cache")
+    shutil.rmtree(repo / "build")
+    assert main(["--root", str(repo), "build", "--out", str(tmp_path / "dingin")]) == 0
+    assert_same_site(repo / "site", tmp_path / "dingin")
 
 
 def test_published_site_changed_by_hand_is_replaced_whole(repo, capsys):
