@@ -160,14 +160,10 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
         got = h.jumlah_per_predikat.get(label)
         if got is not None and got != n:
             a.add(("tercetak", "jumlah_per_predikat", label), "jumlah", f"jumlah indikator berpredikat '{label}'", str(n), str(got))
-    n_iku = sum(1 for i in h.semua_indikator if i.model.iku)
-    n_sas = sum(1 for s in lap.sasaran if s.tingkat == "strategis")
-    n_prog = len(lap.anggaran.program)
-    n_keg = sum(len(p.kegiatan) for p in lap.anggaran.program)
-    n_sub = sum(len(k.sub_kegiatan) for p in lap.anggaran.program for k in p.kegiatan)
-    staff = max((sum(sum(v or 0 for v in r.nilai) for r in tp.baris) for tp in (lap.pegawai.tabel if lap.pegawai else [])), default=None)
-    claims = [("jumlah_iku", n_iku, "IKU"), ("jumlah_sasaran", n_sas, "sasaran strategis"), ("jumlah_program", n_prog, "program"),
-              ("jumlah_kegiatan", n_keg, "kegiatan"), ("jumlah_sub_kegiatan", n_sub, "sub-kegiatan")]
+    j = h.jumlah
+    staff = max((p.total for p in h.pegawai), default=None)
+    claims = [("jumlah_iku", j.iku, "IKU"), ("jumlah_sasaran", j.sasaran, "sasaran strategis"), ("jumlah_program", j.program, "program"),
+              ("jumlah_kegiatan", j.kegiatan, "kegiatan"), ("jumlah_sub_kegiatan", j.sub_kegiatan, "sub-kegiatan")]
     if staff is not None:
         claims.append(("jumlah_pegawai", staff, "pegawai"))
     for field, actual, what in claims:
@@ -231,8 +227,7 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
     # --- staff tables and free tables
     if lap.pegawai:
         for i, tp in enumerate(lap.pegawai.tabel):
-            cols = [sum((r.nilai[c] or 0) for r in tp.baris if c < len(r.nilai)) for c in range(len(tp.kolom))]
-            computed = cols + [sum(cols)]
+            computed = h.pegawai[i].kolom + [h.pegawai[i].total]
             if tp.total_tercetak:
                 for c, printed in enumerate(tp.total_tercetak):
                     # null: not printed (or a "-" cell) — nothing to compare
@@ -240,7 +235,7 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
                         label = tp.kolom[c] if c < len(tp.kolom) else "Jumlah"
                         a.add(("pegawai", "tabel", i, "total_tercetak", c), "jumlah", f"{tp.judul}: jumlah kolom '{label}'", str(printed if printed is not None else "-"), str(computed[c]))
         # the head count in the prose must match at least one table's grand total (tables may count ASN only)
-        totals = [sum(sum(v or 0 for v in r.nilai) for r in tp.baris) for tp in lap.pegawai.tabel]
+        totals = [p.total for p in h.pegawai]
         n = lap.pegawai.jumlah_tercetak
         if n is not None and totals and n not in totals:
             a.add(("pegawai", "jumlah_tercetak"), "jumlah", "jumlah pegawai yang disebut di teks tidak sama dengan jumlah tabel mana pun", str(n), " / ".join(map(str, totals)))

@@ -8,38 +8,23 @@ import os
 import sys
 from pathlib import Path
 
-from .load import Masalah
-
-
-FORMAT = "teks"
-
-
-def _print_masalah(masalah: list[Masalah]) -> None:
-    for m in masalah:
-        if FORMAT == "github":  # GitHub Actions annotates the offending YAML line in the pull request
-            level = "error" if m.tingkat == "galat" else "warning"
-            msg = (f"{m.jalur}: " if m.jalur else "") + m.pesan
-            print(f"::{level} file={m.lokasi.file},line={m.lokasi.line},col={m.lokasi.col}::{msg}")
-        else:
-            print(m, file=sys.stderr)
+from . import pesan
 
 
 def _load(root: Path):
+    """Load and validate every YAML file; raises GalatData (printed by main) when there are errors."""
+    from .pesan import GalatData, cetak_masalah
     from .validate import load_repo
 
     repo, masalah = load_repo(root)
-    errors = [m for m in masalah if m.tingkat == "galat"]
-    _print_masalah(masalah)
     if repo is None:
-        n = len(errors)
-        print(f"\n{n} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'.", file=sys.stderr)
+        raise GalatData(masalah)
+    cetak_masalah(masalah)
     return repo
 
 
 def cmd_validate(args) -> int:
     repo = _load(args.root)
-    if repo is None:
-        return 1
     n = sum(len(i.laporan) for i in repo.instansi)
     print(f"Valid: {len(repo.instansi)} instansi, {n} laporan.")
     return 0
@@ -49,12 +34,10 @@ def cmd_check(args) -> int:
     from .pipeline import compute_repo
 
     repo = _load(args.root)
-    if repo is None:
-        return 1
     total = 0
     for _inst, _b, _, temuan in compute_repo(repo):
         for t in temuan:
-            if FORMAT == "github":
+            if pesan.FORMAT["nilai"] == "github":
                 level = "error" if args.strict else "warning"
                 print(f"::{level} file={t.lokasi.file},line={t.lokasi.line},col={t.lokasi.col}::{t.pesan}: tercetak {t.tercetak}, dihitung {t.dihitung}")
             else:
@@ -67,7 +50,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from .pipeline import build
 
-    return build(args.root, Path(args.out) if args.out else None, timings=args.timings, mkdocs=not args.no_mkdocs)
+    return build(args.root, Path(args.out) if args.out else None, timings=args.timings, mkdocs=not args.no_mkdocs, strict=args.strict)
 
 
 def cmd_serve(args) -> int:
@@ -133,9 +116,9 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .model import Laporan, Profil, SiteConfig
+    from .skema import SKEMA as schemas
+    from .skema import write_schemas
 
-    schemas = {"profil": Profil, "laporan": Laporan, "site": SiteConfig}
     if args.out:
         write_schemas(Path(args.out))
         print(f"Skema ditulis ke {args.out}/{{profil,laporan,site}}.schema.json")
@@ -155,17 +138,6 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def write_schemas(folder: Path) -> None:
-    from .model import Laporan, Profil, SiteConfig
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, cls in {"profil": Profil, "laporan": Laporan, "site": SiteConfig}.items():
-        text = json.dumps(cls.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        path = folder / f"{name}.schema.json"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-
-
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lkip", description="Penerbit LKIP: validasi, pemeriksaan dan pembangunan situs laporan kinerja.")
     p.add_argument("--root", type=Path, default=Path("."), help="folder repositori (default: folder saat ini)")
@@ -179,6 +151,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", help="folder hasil situs (default: site/)")
     b.add_argument("--timings", action="store_true", help="cetak waktu tiap tahap")
     b.add_argument("--no-mkdocs", action="store_true", help="hanya hasilkan Markdown, tanpa MkDocs")
+    b.add_argument("--strict", action="store_true", help="peringatan (termasuk temuan pemeriksaan) menjadi galat: kode keluar 1, situs tidak diubah")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", help="bangun lalu sajikan situs di localhost")
     s.add_argument("--addr", default="127.0.0.1:8000")
@@ -205,12 +178,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global FORMAT
     args = parser().parse_args(argv)
     args.root = args.root.resolve()
-    FORMAT = args.format
+    pesan.FORMAT["nilai"] = args.format
+    pesan.siapkan()
     try:
         return args.func(args)
+    except pesan.GalatData as e:  # the one way data errors come back from any stage
+        pesan.cetak_galat(e)
+        return 1
     except BrokenPipeError:  # e.g. `lkip schema | head`
         return 0
     except KeyboardInterrupt:

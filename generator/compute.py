@@ -274,6 +274,8 @@ class HasilIndikator:
     efisiensi_teks: str | None
     target_pk: object
     target_pk_perubahan: object
+    dirata: bool = True  # counts in the sasaran and overall averages under the method's scope
+    capaian_batas_tampil: Decimal | None = None  # the capped capaian rounded as shown ("capaian untuk predikat")
 
 
 @dataclass
@@ -286,6 +288,49 @@ class HasilSasaran:
     penyerapan: Hasil
     efisiensi: Hasil
     efisiensi_teks: str | None
+    capaian_batas_tampil: Decimal | None = None
+
+
+@dataclass
+class Jumlah:
+    """Counts a report's pages state (and the audit compares with the counts printed in the report)."""
+
+    sasaran: int  # sasaran strategis
+    iku: int
+    indikator: int
+    program: int
+    kegiatan: int
+    sub_kegiatan: int
+    indikator_berpredikat: int = 0  # indicators counted per predikat (those in the average)
+
+
+@dataclass
+class HasilPegawai:
+    """One staff table: each row's total, each column's sum, the grand total."""
+
+    baris: list[int]
+    kolom: list[int]
+    total: int
+
+
+@dataclass
+class HasilBaris:
+    """A row of spending by type or by funding source: absorption and share of the total pagu."""
+
+    penyerapan: Hasil
+    porsi: Decimal | None = None
+
+
+@dataclass
+class HasilTahunLalu:
+    """Last year's budget beside this year's, from last year's own report when there is one."""
+
+    tahun: int
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    penyerapan: Hasil
+    dari_laporan_lalu: bool  # False: the values this report prints for last year (anggaran.tahun_lalu)
+    perubahan: Decimal | None  # this year's shown absorption minus last year's, in percentage points
 
 
 @dataclass
@@ -298,6 +343,14 @@ class HasilLaporan:
     predikat: str | None
     anggaran: HasilAnggaran
     jumlah_per_predikat: dict[str, int]
+    jumlah: Jumlah | None = None
+    keseluruhan_batas: Decimal | None = None  # the capped overall capaian as shown, when the method caps
+    pegawai: list[HasilPegawai] = field(default_factory=list)
+    belanja_jenis: list[HasilBaris] = field(default_factory=list)
+    belanja_jenis_pagu: Decimal | None = None
+    belanja_jenis_realisasi: Decimal | None = None
+    sumber_dana: list[HasilBaris] = field(default_factory=list)
+    tahun_lalu: HasilTahunLalu | None = None
 
     @property
     def semua_indikator(self) -> list[HasilIndikator]:
@@ -354,8 +407,55 @@ def _dihitung(h: HasilIndikator, metode: Metode) -> bool:
     return metode.agregasi.cakupan == "semua" or h.model.iku
 
 
-def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None = None) -> HasilLaporan:
-    """Compute every derived value of one report. ``sebelumnya`` holds the same agency's earlier years."""
+def batas_tampil(x: Decimal | None, metode: Metode) -> Decimal | None:
+    """A capaian capped by the method's limits for the predikat, rounded as shown."""
+    return bulat(batasi(x, metode), metode.pembulatan) if x is not None else None
+
+
+def hitung_jumlah(lap: Laporan, indikator: list[HasilIndikator], per_predikat: dict[str, int]) -> Jumlah:
+    prog = lap.anggaran.program
+    return Jumlah(indikator_berpredikat=sum(per_predikat.values()), sasaran=sum(1 for s in lap.sasaran if s.tingkat == "strategis"), iku=sum(1 for i in indikator if i.model.iku), indikator=len(indikator),
+                  program=len(prog), kegiatan=sum(len(p.kegiatan) for p in prog), sub_kegiatan=sum(len(k.sub_kegiatan) for p in prog for k in p.kegiatan))
+
+
+def hitung_pegawai(lap: Laporan) -> list[HasilPegawai]:
+    out = []
+    for tp in lap.pegawai.tabel if lap.pegawai else []:
+        n = len(tp.kolom)
+        rows = [list(r.nilai[:n]) + [None] * (n - len(r.nilai[:n])) for r in tp.baris]
+        kolom = [sum(row[c] or 0 for row in rows) for c in range(n)]
+        out.append(HasilPegawai([sum(v or 0 for v in r.nilai) for r in tp.baris], kolom, sum(kolom)))
+    return out
+
+
+def hitung_rincian_anggaran(lap: Laporan, metode: Metode) -> tuple[list[HasilBaris], Decimal, Decimal | None, list[HasilBaris]]:
+    """Spending by type (absorption, share of the types' total pagu) and by funding source (absorption)."""
+    items = lap.anggaran.belanja_per_jenis
+    total = sum((x.pagu for x in items if x.pagu is not None), D(0))
+    jenis = [HasilBaris(penyerapan(x.pagu, x.realisasi, metode),
+                        bulat(_div(x.pagu * 100, total), metode.pembulatan_anggaran) if x.pagu is not None and total else None) for x in items]
+    real = [x.realisasi for x in items if x.realisasi is not None]
+    dana = [HasilBaris(penyerapan(x.pagu, x.realisasi, metode)) for x in lap.anggaran.sumber_dana]
+    return jenis, total, (sum(real, D(0)) if real else None), dana
+
+
+def hitung_tahun_lalu(lap: Laporan, metode: Metode, ang: HasilAnggaran, lalu: "HasilLaporan | None") -> HasilTahunLalu | None:
+    if lalu is not None and lalu.anggaran.program:
+        pa = lalu.anggaran
+        prev = HasilTahunLalu(lalu.tahun, pa.pagu_efektif, pa.realisasi, pa.penyerapan, True, None)
+    elif lap.anggaran.tahun_lalu:
+        tl = lap.anggaran.tahun_lalu
+        prev = HasilTahunLalu(tl.tahun, tl.pagu, tl.realisasi, penyerapan(tl.pagu, tl.realisasi, metode), False, None)
+    else:
+        return None
+    if prev.penyerapan.ada and ang.penyerapan.ada:
+        prev.perubahan = ang.penyerapan.tampil - prev.penyerapan.tampil  # type: ignore[operator]
+    return prev
+
+
+def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None = None, lalu: "HasilLaporan | None" = None) -> HasilLaporan:
+    """Compute every derived value of one report. ``sebelumnya`` holds the same agency's earlier years, ``lalu``
+    the computed report of the year before (its budget is shown beside this year's)."""
     prev = {t: (l, {i.id: i for s in l.sasaran for i in s.indikator} | {i.id: i for t_ in (l.renstra.tujuan if l.renstra else []) for i in t_.indikator}) for t, l in (sebelumnya or {}).items()}
     ang = hitung_anggaran(lap, metode)
     batas_dulu = metode.agregasi.batas == "sebelum"
@@ -385,4 +485,14 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
             for h in s.indikator:
                 if h.predikat and _dihitung(h, metode):
                     counts[h.predikat] += 1
-    return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode), ang, counts)
+    for hi in tujuan_inds + [h for x in sasaran for h in x.indikator]:
+        hi.dirata = _dihitung(hi, metode)
+        hi.capaian_batas_tampil = batas_tampil(hi.capaian.nilai, metode) if hi.capaian.ada else None
+    for x in sasaran:
+        x.capaian_batas_tampil = batas_tampil(x.capaian.nilai, metode) if x.capaian.ada else None
+    jenis, jenis_pagu, jenis_real, dana = hitung_rincian_anggaran(lap, metode)
+    return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode), ang, counts,
+                        jumlah=hitung_jumlah(lap, [h for x in sasaran for h in x.indikator], counts),
+                        keseluruhan_batas=batas_tampil(overall.nilai, metode) if overall.ada else None,
+                        pegawai=hitung_pegawai(lap), belanja_jenis=jenis, belanja_jenis_pagu=jenis_pagu, belanja_jenis_realisasi=jenis_real,
+                        sumber_dana=dana, tahun_lalu=hitung_tahun_lalu(lap, metode, ang, lalu))

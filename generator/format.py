@@ -49,13 +49,26 @@ def rupiah(x: Any) -> str:
     return "Rp " + angka(d, 2)
 
 
+SATUAN_PERSEN = ("persen", "%", "persentase")
+
+
+def adalah_persen(satuan: str | None) -> bool:
+    """Is a unit a percentage? (its changes are then percentage points)"""
+    return bool(satuan) and satuan.strip().lower() in SATUAN_PERSEN  # type: ignore[union-attr]
+
+
+def arah_teks(arah: str) -> str:
+    """An indicator's direction in words."""
+    return "makin tinggi makin baik" if arah == "naik" else "makin rendah makin baik"
+
+
 def nilai(x: Any, satuan: str | None = None) -> str:
     """A target/realisasi with its unit: percentages get ``%``; grades stay as written."""
     if x is None:
         return KOSONG
     if isinstance(x, str):
         return x
-    if satuan and satuan.strip().lower() in ("persen", "%", "persentase"):
+    if adalah_persen(satuan):
         return persen(x)
     return angka(x)
 

@@ -1,4 +1,4 @@
-"""Open data and print edition of one report: every table as CSV, the computed report as JSON, one print page.
+"""Open data of one report: every table as CSV, the computed report as JSON (the print page: render/cetak.py).
 
 Files (under the report's folder, so MkDocs copies them to the site as they are)::
 
@@ -63,13 +63,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .tautan import page_url
+
 SKEMA = "lkip-laporan/1"
 FOLDER = "data"
 JSON_BERKAS = "laporan.json"
 BOM = "\ufeff"
-# Reading order of a report's pages in its own navigation (the audit page last, as in the nav of one report).
-URUTAN_BACA = ["index", "kata-pengantar", "bab-1", "bab-2", "bab-3", "bab-4", "lampiran", "catatan-pemeriksaan"]
-PENANDA_DATA = "<!-- lkip:data-terbuka -->"  # placed by index.md.j2, filled once every page is rendered
+PENANDA_DATA = "<!-- lkip:data-terbuka -->"  # placed by index.md.j2, filled by render/laporan.py once every table is known
 TINGKAT = ("program", "kegiatan", "sub_kegiatan")
 
 
@@ -248,7 +248,7 @@ def _indikator(r: Any, hi: Any) -> dict:
     ind = hi.model
     url = r.url_indikator(ind.id)
     return {
-        "id": ind.id, "kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan, "arah": ind.arah, "iku": ind.iku, "dihitung": bool(r.dihitung(hi)),
+        "id": ind.id, "kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan, "arah": ind.arah, "iku": ind.iku, "dihitung": bool(hi.dirata),
         "target": hi.target, "realisasi": hi.realisasi, "target_pk": hi.target_pk, "target_pk_perubahan": hi.target_pk_perubahan,
         "capaian": _hasil(hi.capaian), "capaian_untuk_predikat": hi.capaian_batas, "predikat": hi.predikat,
         "target_akhir_renstra": ind.target_akhir_renstra, "capaian_renstra": _hasil(hi.renstra),
@@ -261,8 +261,6 @@ def _indikator(r: Any, hi: Any) -> dict:
 
 def _dari_akar(r: Any, url: str) -> str:
     """A link made on the current page, as a path from the site root."""
-    from .render import page_url
-
     base = page_url(r.path(r.halaman_ini))
     path, _, anchor = url.partition("#")
     full = posixpath.normpath(posixpath.join(base, path)) + "/" if path else base
@@ -283,11 +281,9 @@ def _polos(x: Any) -> Any:
 
 
 def data_laporan(r: Any, unduhan: Unduhan, halaman: list[str]) -> dict:
-    """The computed report as plain data (see the module docstring for the fields)."""
-    from .render import page_url
-
+    """The computed report as plain data (see the module docstring for the fields); ``r``: the report's view
+    from its Ringkasan page (links are made from there)."""
     h, m = r.h, r.metode
-    r.mulai_halaman("index", "R")
     metode = {
         "preset": m.preset, "capaian_turun": m.capaian_turun, "tingkat_nilai": list(m.tingkat_nilai), "capaian_ordinal": _polos(m.capaian_ordinal),
         "skala": _polos(m.skala) if m.skala else None, "skala_nama": m.skala_nama, "batas_capaian": _polos(m.batas_capaian), "agregasi": _polos(m.agregasi),
@@ -356,129 +352,3 @@ def teks_json(x: Any, indent: int = 0) -> str:
 
 # ---------------------------------------------------------------------------------------------------
 # Print page: every chapter in one page, ids unique, links pointing inside it
-
-
-_FRONT = re.compile(r"\A---\n.*?\n---\n+", re.S)
-_JUDUL_BAB = re.compile(r"^# .*? \{: #[^}]*\}$", re.M)
-_ID_JUDUL = re.compile(r"^(#{1,6} .*?) \{: #([A-Za-z0-9_.:-]+)( [^}]*)? \}$", re.M)
-_ID_HTML = re.compile(r'(<[a-zA-Z][^<>]*?\s)id="([^"]*)"')
-_TAUTAN = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:href|src)=")([^"]*)(")')
-_RUJUKAN_ID = re.compile(r'(<[a-zA-Z][^<>]*?\s(?:aria-labelledby|aria-describedby|aria-controls|for|headers)=")([^"]*)(")')
-
-
-def susun_cetak(r: Any, kepala: str, keys: list[str], texts: dict[str, str]) -> str:
-    """The print edition: ``kepala`` (the cetak page's own top) then each page's Markdown, in reading order.
-
-    Heading/element ids that an earlier chapter already used get the page key as prefix; links to a report
-    page (or an anchor on one) become links inside this page; other relative links and image paths are
-    re-pointed from the cetak page's URL.
-    """
-    from .render import page_url
-
-    me = page_url(r.path("cetak"))
-    pages = {page_url(r.path(k)).rstrip("/"): k for k in keys}
-    used: set[str] = {m[1] for m in _ID_JUDUL.findall(kepala)} | {m[1] for m in _ID_HTML.findall(kepala)}
-    peta: dict[tuple[str, str], str] = {}  # (page, id) → id on the print page
-    judul: dict[str, str] = {}  # page → id of its h1
-    bodies: dict[str, str] = {}
-    for k in keys:
-        md = _FRONT.sub("", texts[k], count=1)
-        ids = [m[1] for m in _ID_JUDUL.findall(md)] + [m[1] for m in _ID_HTML.findall(md)]
-        for i in ids:
-            if (k, i) in peta:
-                continue
-            baru = i if i not in used else f"{k}--{i}"
-            n = 2
-            while baru in used:
-                baru, n = f"{k}--{i}-{n}", n + 1
-            used.add(baru)
-            peta[(k, i)] = baru
-        h1 = re.search(r"^# .*? \{: #([A-Za-z0-9_.:-]+)", md, re.M)
-        judul[k] = peta[(k, h1.group(1))] if h1 else ""
-        bodies[k] = md
-
-    def tautan(k: str, url: str) -> str:
-        if not url or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^/", url):
-            return url
-        path, hash_, anchor = url.partition("#")
-        if not path:
-            return "#" + peta.get((k, anchor), anchor)
-        base = page_url(r.path(k))
-        target = posixpath.normpath(posixpath.join(base, path))
-        if target in pages:
-            tk = pages[target]
-            return "#" + (peta.get((tk, anchor), anchor) if anchor else judul.get(tk, ""))
-        out = posixpath.relpath(target, me.rstrip("/"))
-        if path.endswith("/") and not out.endswith("/"):
-            out += "/"
-        return out + (hash_ + anchor if hash_ else "")
-
-    kepala = _TAUTAN.sub(lambda m: m.group(1) + tautan("cetak", m.group(2)) + m.group(3), kepala)
-    parts = [kepala.rstrip("\n")]
-    for n, k in enumerate(keys):
-        md = bodies[k]
-        md = _ID_JUDUL.sub(lambda m, k=k: _judul_baru(m, peta[(k, m.group(2))]), md)
-        md = _ID_HTML.sub(lambda m, k=k: f'{m.group(1)}id="{peta.get((k, m.group(2)), m.group(2))}"', md)
-        md = _TAUTAN.sub(lambda m, k=k: m.group(1) + tautan(k, m.group(2)) + m.group(3), md)
-        md = _RUJUKAN_ID.sub(lambda m, k=k: m.group(1) + " ".join(peta.get((k, i), i) for i in m.group(2).split()) + m.group(3), md)
-        # the chapter title: a new printed page (CSS h1.cetak-bab), except for the first chapter
-        kelas = " .cetak-bab .cetak-awal" if n == 0 else " .cetak-bab"
-        md = _JUDUL_BAB.sub(lambda m: m.group(0)[:-2] + kelas + " }", md, count=1)
-        parts.append(md.strip("\n"))
-    return "\n\n".join(parts) + "\n"
-
-
-def _judul_baru(m: re.Match, baru: str) -> str:
-    return f"{m.group(1)} {{: #{baru}{m.group(3) or ''} }}"
-
-
-# ---------------------------------------------------------------------------------------------------
-# Writing one report's downloads and print page
-
-
-def _ukuran(n: int) -> str:
-    from .format import angka
-
-    return f"{angka(Decimal(n) / 1024, 0)} kB" if n >= 1024 else f"{n} bita"
-
-
-def tulis_laporan(env: Any, r: Any, w: Any, texts: dict[str, str]) -> None:
-    """After every page of a report is rendered: write its CSV and JSON files through ``w`` (so stale files are
-    removed), fill the index's "Data terbuka" list, and add the print page as ``texts["cetak"]``."""
-    from .render import HALAMAN_LAPORAN, _rapikan
-
-    halaman = [k for k, _, _ in HALAMAN_LAPORAN if k in texts and k != "cetak"]
-    u = r.unduhan
-    raw = (teks_json(data_laporan(r, u, halaman + ["cetak"])) + "\n").encode("utf-8")
-    for b in u.berkas:
-        w.tulis(u.rel(b.nama), b.data)
-    w.tulis(u.rel(JSON_BERKAS), raw)
-    konteks = {"r": r, "h": r.h, "lap": r.lap, "profil": r.profil, "site": r.site, "metode": r.metode}
-    if "index" in texts and PENANDA_DATA in texts["index"]:
-        r.mulai_halaman("index", "R")
-        sec = env.get_template("data_terbuka.md.j2").render(**konteks, berkas=u.berkas, ukuran_json=_ukuran(len(raw)))
-        texts["index"] = _rapikan(texts["index"].replace(PENANDA_DATA, "\n" + sec + "\n"))
-    r.mulai_halaman("cetak", "K")
-    kepala = env.get_template("cetak.md.j2").render(**konteks, halaman=halaman)
-    cetak = _rapikan(susun_cetak(r, _rapikan(kepala), halaman, texts))
-    bab = {k: b for k, _, b in HALAMAN_LAPORAN}
-    tpl = env.get_template("unduh_laporan.md.j2")
-    akhir = env.get_template("halaman_berikut.md.j2")
-    urut = [k for k in URUTAN_BACA if k in halaman] + [k for k in halaman if k not in URUTAN_BACA]
-    for k in halaman:
-        r.mulai_halaman(k, bab[k])
-        texts[k] = sisip_bawah_judul(texts[k], tpl.render(**konteks, halaman=urut).strip())
-        texts[k] = _rapikan(texts[k] + akhir.render(**konteks, halaman=urut))
-    texts["cetak"] = cetak
-
-
-def sisip_bawah_judul(md: str, blok: str) -> str:
-    """Put an HTML block under a page's title (and under its subtitle line, ``<p class="lkip-sub">``)."""
-    lines = md.split("\n")
-    i = next((n for n, ln in enumerate(lines) if ln.startswith("# ")), -1)
-    j = i + 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    if i >= 0 and j < len(lines) and lines[j].startswith('<p class="lkip-sub"'):
-        i = j
-    return "\n".join(lines[: i + 1] + ["", blok, ""] + lines[i + 1 :])

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from .check import Temuan, audit
+from .check import audit
 from .compute import HasilLaporan, hitung
-from .validate import BerkasLaporan, Instansi, Repo
+from .validate import Repo
 
 
 def docs_dir(root: Path) -> Path:
@@ -23,9 +21,10 @@ def docs_dir(root: Path) -> Path:
 def compute_repo(repo: Repo):
     """Yield (agency, report file, computed report, audit findings) for every report, oldest year first."""
     for inst in repo.instansi:
+        done: dict[int, HasilLaporan] = {}
         for tahun, b in sorted(inst.laporan.items()):
             earlier = {t: x.model for t, x in inst.laporan.items() if t < tahun}
-            h = hitung(b.model, b.metode, earlier)
+            h = done[tahun] = hitung(b.model, b.metode, earlier, done.get(tahun - 1))
             yield inst, b, h, audit(b, h)
 
 
@@ -78,7 +77,7 @@ def code_version(root: Path) -> str:
 
     import yaml
 
-    from .charts import _versi as versi_grafik
+    from .charts import versi as versi_grafik
 
     # module attributes where they exist (importlib.metadata scans site-packages); the chart stage's own version
     # carries matplotlib's (agency records hold finished SVGs)
@@ -86,7 +85,7 @@ def code_version(root: Path) -> str:
                        f"markdown-it {markdown_it.__version__}|pydantic {pydantic.VERSION}|pyyaml {yaml.__version__}|"
                        f"grafik {versi_grafik()}".encode())
     pkg = Path(__file__).resolve().parent
-    _hash_files(h, pkg, sorted(pkg.glob("*.py")) + sorted(pkg.glob("*.yaml")))
+    _hash_files(h, pkg, sorted(pkg.rglob("*.py")) + sorted(pkg.glob("*.yaml")))
     tpl = template_dir(root)
     _hash_files(h, tpl, sorted(p for p in tpl.rglob("*") if p.is_file()))
     return h.hexdigest()
@@ -180,9 +179,7 @@ _KONTEKS: dict = {}
 
 def _proses_instansi(slug: str) -> dict:
     """Load, validate, compute and render one agency in memory. Returns problems, or files and summary."""
-    import contextlib
-    import io
-
+    from .pesan import tangkap
     from .render import Kumpul, buat_env, render_instansi, template_dir
     from .validate import load_instansi
 
@@ -199,14 +196,13 @@ def _proses_instansi(slug: str) -> dict:
     results = list(compute_repo(repo))
     waktu["hitung + periksa"] = time.perf_counter() - t
     t = time.perf_counter()
-    log = io.StringIO()
     w = Kumpul()
-    with contextlib.redirect_stderr(log):
+    with tangkap() as log:
         env = _KONTEKS.get("env") or buat_env(template_dir(root))
         ri, jobs = render_instansi(env, repo, inst, results, w, out_dir)
     waktu["render Markdown"] = time.perf_counter() - t
     # the build log of every build, cached or not: validation warnings, audit findings, render warnings
-    lines = [str(m) for m in masalah] + [f"peringatan: {f}" for _, _, _, temuan in results for f in temuan] + log.getvalue().splitlines()
+    lines = [str(m) for m in masalah] + [f"peringatan: {f}" for _, _, _, temuan in results for f in temuan] + log
     return {"slug": slug, "masalah": masalah, "ringkasan": ri, "jobs": jobs, "berkas": w.berkas, "log": lines,
             "temuan": sum(len(r[3]) for r in results), "laporan": len(results), "waktu": waktu}
 
@@ -262,13 +258,14 @@ def _ringkasan_dari(rec: dict):
 def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True) -> dict | None:
     """Write build/docs for ``root``: unchanged agencies from the cache, changed ones loaded and rendered anew.
 
-    Returns statistics, or ``None`` when the data has errors (they are printed; nothing is written).
+    Returns statistics. Raises :class:`~generator.pesan.GalatData` when the data has errors (nothing is written).
     """
     from dataclasses import asdict
 
-    from .cli import _print_masalah, write_schemas
     from .load import Masalah
-    from .render import Penulis, _periksa_folder, buat_env, render_portal, template_dir, tulis_grafik
+    from .pesan import GalatData, cetak_masalah, log
+    from .render import Penulis, buat_env, periksa_folder, render_portal, template_dir, tulis_grafik
+    from .skema import write_schemas
     from .validate import agency_folders, load_site
 
     t0 = t = time.perf_counter()
@@ -279,9 +276,7 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
 
         masalah.append(Masalah(Lokasi("agencies", 1, 1), "folder agencies/ tidak ada; buat dengan 'lkip new agency NAMA'"))
     if site is None or any(m.tingkat == "galat" for m in masalah):
-        _print_masalah(masalah)
-        print(f"\n{sum(m.tingkat == 'galat' for m in masalah)} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'.", file=sys.stderr)
-        return None
+        raise GalatData(masalah)
     cache = BuildCache(root)
     site_file = root / "site_config" / "lkip.yaml"
     base = code_version(root) + "|" + (site_file.read_bytes().hex() if site_file.is_file() else "")
@@ -304,15 +299,12 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     timer.rows.append(("instansi (nyata)", wall))
     t = time.perf_counter()
     semua_masalah = [m for slug in todo for m in hasil[slug]["masalah"]]
-    _print_masalah([m for m in masalah if m.tingkat != "galat"])  # warnings about site_config
+    cetak_masalah([m for m in masalah if m.tingkat != "galat"])  # warnings about site_config
     if any(m.tingkat == "galat" for m in semua_masalah) or any("ringkasan" not in hasil[s] for s in todo):
-        _print_masalah(semua_masalah)
-        n = sum(m.tingkat == "galat" for m in semua_masalah)
-        print(f"\n{n} galat ditemukan. Perbaiki lalu jalankan ulang 'lkip validate'. Situs tidak diubah.", file=sys.stderr)
-        return None
+        raise GalatData(semua_masalah, "Perbaiki lalu jalankan ulang 'lkip validate'. Situs tidak diubah.")
 
     if out_dir.exists():
-        _periksa_folder(out_dir)
+        periksa_folder(out_dir)
     w = Penulis(out_dir)
     daftar, jobs, n_temuan, n_laporan, n_grafik = [], [], 0, 0, 0
     for f in folders:
@@ -336,7 +328,7 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
                    "grafik_kunci": sorted({sp.kunci for _, specs in r["jobs"] for sp in specs})}
             cached[slug] = rec
         for line in rec["log"]:
-            print(line, file=sys.stderr)
+            log.warning(line)
         n_temuan += rec["temuan"]
         n_laporan += rec["laporan"]
         n_grafik += rec.get("grafik", 0)
@@ -372,11 +364,23 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
             "laporan": n_laporan, "jumlah_grafik": n_grafik, "instansi": len(folders), "dari_cache": len(folders) - len(todo), "detik": time.perf_counter() - t0}
 
 
-def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = True, workers: int | None = None) -> int:
-    """Generate the Markdown (incrementally), then build the site into ``out`` atomically."""
+def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = True, workers: int | None = None, strict: bool = False) -> int:
+    """Generate the Markdown (incrementally), then build the site into ``out`` atomically.
+
+    Data errors raise :class:`~generator.pesan.GalatData`. With ``strict``, any warning (validation, audit finding,
+    render) stops the build before the site is touched, as ``mkdocs build --strict`` counts logged warnings.
+    """
+    from .pesan import Penghitung, log
+
     timer = Timer(timings)
-    stats = generate(root, timer, workers)
-    if stats is None:
+    hitung = Penghitung()
+    log.addHandler(hitung)
+    try:
+        stats = generate(root, timer, workers)
+    finally:
+        log.removeHandler(hitung)
+    if strict and hitung.n:
+        print(f"\n{hitung.n} peringatan; --strict menjadikannya galat. Situs tidak diubah.", file=sys.stderr)
         return 1
     g = stats["grafik"]
     print(f"{stats['halaman']} halaman Markdown ({stats['diubah']} berubah); {stats['instansi']} instansi "
@@ -394,8 +398,6 @@ def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = Tr
 
 def source_date_epoch(root: Path) -> str:
     """Dates MkDocs writes (sitemap) come from the last commit, not the clock: same commit, same bytes."""
-    import subprocess
-
     try:
         proc = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.pesan import GalatData, cetak_galat
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +30,12 @@ def repo(tmp_path_factory) -> Path:
 
 
 def generate(repo: Path, **kw) -> dict | None:
-    return pipeline.generate(repo, pipeline.Timer(False), progress=False, **kw)
+    """Statistics of a generation, or None when the data has errors."""
+    try:
+        return pipeline.generate(repo, pipeline.Timer(False), progress=False, **kw)
+    except GalatData as e:  # what `lkip build` prints
+        cetak_galat(e)
+        return None
 
 
 def test_cold_then_no_change_rebuild_rerenders_no_chart_and_rewrites_no_markdown(repo):

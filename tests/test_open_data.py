@@ -21,13 +21,12 @@ import pytest
 import yaml
 
 from generator import pipeline
-from generator.render import HALAMAN_LAPORAN, render_site
-from generator.validate import load_repo
+from generator.render import HALAMAN_LAPORAN
 
 ROOT = Path(__file__).resolve().parent.parent
 SALIN = ("agencies", "site_config", "content", "theme", "mkdocs.yml")
 LAPORAN = ["disnaker-jember/2023", "disnaker-pasaman-barat/2022", "disnakertrans-ppu/2024"]
-BAB = [k for k, _, _ in HALAMAN_LAPORAN if k != "cetak"]
+BAB = [h.kunci for h in HALAMAN_LAPORAN if h.kunci != "cetak"]
 
 
 def _salin(dst: Path) -> Path:
@@ -146,9 +145,7 @@ def test_csv_names_do_not_follow_table_numbers(situs, tmp_path):
     docs = root / "build" / "docs" / "disnakertrans-ppu" / "2024"
 
     def render() -> dict[str, bytes]:
-        repo, masalah = load_repo(root)
-        assert repo is not None, masalah
-        render_site(repo, [x for x in pipeline.compute_repo(repo) if x[0].slug == "disnakertrans-ppu"], root / "build" / "docs", cache_dir=situs.parent / ".lkip-cache" / "grafik")
+        pipeline.generate(root, pipeline.Timer(False), progress=False)
         return {p.name: p.read_bytes() for p in (docs / "data").glob("*.csv")}
 
     before = render()
@@ -294,10 +291,7 @@ def test_hidden_audit_is_not_published_in_the_json(situs, tmp_path):
     data = year.read_text(encoding="utf-8")
     assert "\nmetode:\n" in data
     year.write_text(data.replace("\nmetode:\n", "\nmetode:\n  tampilkan_catatan_pemeriksaan: false\n", 1), encoding="utf-8")
-    repo, masalah = load_repo(root)
-    assert repo is not None, masalah
-    render_site(repo, [x for x in pipeline.compute_repo(repo) if x[0].slug == "disnaker-jember"], root / "build" / "docs",
-                cache_dir=situs.parent / ".lkip-cache" / "grafik")
+    pipeline.generate(root, pipeline.Timer(False), progress=False)
     docs = root / "build" / "docs" / "disnaker-jember" / "2023"
     d = json.loads((docs / "data" / "laporan.json").read_text(encoding="utf-8"))
     assert d["catatan_pemeriksaan"] == {"ditampilkan": False, "temuan": []}
@@ -307,18 +301,17 @@ def test_hidden_audit_is_not_published_in_the_json(situs, tmp_path):
 
 
 def test_print_page_makes_colliding_ids_unique_and_points_links_inside_it():
-    from generator.opendata import susun_cetak
+    from generator.render.cetak import susun_cetak
 
-    class R:
-        def path(self, k):
-            return f"a/2024/{k}.md"
+    def path(k):
+        return f"a/2024/{k}.md"
 
     texts = {
         "index": '# Ringkasan {: #ringkasan }\n\n<p><a href="bab-2/#sama">ke BAB II</a> <a href="../">profil</a></p>\n',
         "bab-1": '# BAB I {: #bab-1 }\n\n## Sama {: #sama }\n\n<p><a href="../bab-2/#sama">x</a> <a href="#sama">y</a> <img src="../grafik/g.svg" alt="g"></p>\n',
         "bab-2": '# BAB II {: #bab-2 }\n\n## Sama {: #sama .kelas }\n\n<div id="kotak" aria-labelledby="sama"><a href="#sama">z</a> <a href="../">r</a> <a href="../data/t.csv">c</a></div>\n',
     }
-    out = susun_cetak(R(), '# Cetak / unduh {: #cetak }\n\n<p><a href="../bab-1/">bab</a></p>\n', list(texts), texts)
+    out = susun_cetak(path, '# Cetak / unduh {: #cetak }\n\n<p><a href="../bab-1/">bab</a></p>\n', list(texts), texts)
     assert "# Ringkasan {: #ringkasan .cetak-bab .cetak-awal }" in out and "# BAB II {: #bab-2 .cetak-bab }" in out
     assert "## Sama {: #sama }" in out and "## Sama {: #bab-2--sama .kelas }" in out
     assert '<div id="kotak" aria-labelledby="bab-2--sama">' in out

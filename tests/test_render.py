@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 from generator import pipeline
-from generator.render import markdown_html, render_site, rel_url
+from generator.render import markdown_html, periksa_folder, rel_url
 from generator.validate import load_repo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,21 +249,22 @@ def test_findings_page_lists_every_finding_with_file_and_line(situs):
 # --- determinism and incremental writing --------------------------------------------------------
 
 
-def _render(root: Path, out: Path) -> dict:
-    repo, masalah = load_repo(root)
-    assert repo is not None, masalah
-    return render_site(repo, list(pipeline.compute_repo(repo)), out)
+def _render(root: Path) -> dict:
+    """Generate every agency anew (no build cache), the way `lkip build` does before MkDocs."""
+    shutil.rmtree(root / pipeline.CACHE_FOLDER, ignore_errors=True)
+    return pipeline.generate(root, pipeline.Timer(False), progress=False)
 
 
-def test_render_is_deterministic_writes_only_changes_and_removes_stale_files(situs, tmp_path):
-    out = tmp_path / "build" / "docs"
-    first = _render(situs, out)
+def test_render_is_deterministic_writes_only_changes_and_removes_stale_files(tmp_path):
+    root = _salin_repo(tmp_path / "repo")
+    out = pipeline.docs_dir(root)
+    first = _render(root)
     snapshot = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     mtimes = {p: p.stat().st_mtime_ns for p in snapshot}
     (out / "usang.md").write_text("# lama\n", encoding="utf-8")
     (out / "dinas-hapus" / "2020").mkdir(parents=True)
     (out / "dinas-hapus" / "2020" / "index.md").write_text("# lama\n", encoding="utf-8")
-    second = _render(situs, out)
+    second = _render(root)
     assert second["diubah"] == 0 and second["dihapus"] == 2
     assert first["halaman"] == second["halaman"] == sum(1 for p in out.rglob("*.md"))
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
@@ -271,20 +272,9 @@ def test_render_is_deterministic_writes_only_changes_and_removes_stale_files(sit
     assert not (out / "dinas-hapus").exists()
 
 
-def test_generated_tree_matches_the_pipeline_build(situs, tmp_path):
-    out = tmp_path / "docs"
-    _render(situs, out)
-    built = situs / "build" / "docs"
-    mine = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
-    assert mine == sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
-    for rel in mine:
-        assert (out / rel).read_bytes() == (built / rel).read_bytes(), rel
-
-
 def test_render_refuses_to_clean_a_source_folder(situs):
-    repo, _ = load_repo(situs)
     with pytest.raises(RuntimeError):
-        render_site(repo, [], situs)
+        periksa_folder(situs)
 
 
 # --- a small hostile repository: YAML text is data ----------------------------------------------
@@ -382,7 +372,7 @@ def test_yaml_text_never_executes_or_renders_as_template(tmp_path):
 def test_hidden_findings_remove_marks_and_findings_page(tmp_path):
     laporan = JAHAT_LAPORAN.replace("tahun: 2024\n", "tahun: 2024\nmetode:\n  tampilkan_catatan_pemeriksaan: false\n", 1)
     root = _repo_mini(tmp_path, laporan)
-    stats = _render(root, root / "build" / "docs")
+    stats = _render(root)
     docs = root / "build" / "docs" / "dinas-jahat" / "2024"
     assert not (docs / "catatan-pemeriksaan.md").exists()
     for p in docs.glob("*.md"):
@@ -393,7 +383,7 @@ def test_hidden_findings_remove_marks_and_findings_page(tmp_path):
 
 def test_empty_sections_and_pages_do_not_appear(tmp_path):
     root = _repo_mini(tmp_path)
-    _render(root, root / "build" / "docs")
+    _render(root)
     docs = root / "build" / "docs" / "dinas-jahat" / "2024"
     assert not (docs / "bab-4.md").exists()  # no conclusion written
     bab1 = (docs / "bab-1.md").read_text(encoding="utf-8")
@@ -451,7 +441,7 @@ def test_photo_and_logo_files_are_copied_and_linked_relative_to_the_page(tmp_pat
     (folder / "foto" / "2024").mkdir(parents=True)
     (folder / "foto" / "2024" / "las.png").write_bytes(png)
     (folder / "logo.png").write_bytes(png)
-    _render(root, root / "build" / "docs")
+    _render(root)
     docs = root / "build" / "docs" / "dinas-jahat"
     assert (docs / "foto" / "2024" / "las.png").read_bytes() == png
     assert (docs / "logo.png").read_bytes() == png

@@ -1,0 +1,52 @@
+"""The page table: every page of a report, declared once (key, title, chapter, template, reading order).
+
+Render, open data, the print page and the report's own navigation all read it; nothing else lists pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..tautan import page_url, rel_url  # noqa: F401  (re-exported: pages link with them)
+
+
+@dataclass(frozen=True)
+class Halaman:
+    kunci: str  # file name without .md
+    judul: str
+    bab: str  # chapter label in table/figure numbers ("Tabel 3.2")
+    templat: str
+    ringkasan: bool = False  # summarises the other pages: rendered after them (index, audit page)
+    di_daftar: bool = True  # its tables and figures are listed in the report's "Daftar Tabel/Gambar"
+    selalu: bool = False  # written even when empty
+
+
+HALAMAN_LAPORAN: list[Halaman] = [  # reading order
+    Halaman("index", "Ringkasan Eksekutif", "R", "index.md.j2", ringkasan=True, selalu=True),
+    Halaman("kata-pengantar", "Kata Pengantar", "P", "kata_pengantar.md.j2"),
+    Halaman("bab-1", "BAB I Pendahuluan", "1", "bab_1.md.j2"),
+    Halaman("bab-2", "BAB II Perencanaan Kinerja", "2", "bab_2.md.j2"),
+    Halaman("bab-3", "BAB III Akuntabilitas Kinerja", "3", "bab_3.md.j2"),
+    Halaman("bab-4", "BAB IV Penutup", "4", "bab_4.md.j2"),
+    Halaman("lampiran", "Lampiran", "L", "lampiran.md.j2"),
+    Halaman("catatan-pemeriksaan", "Catatan Pemeriksaan Data", "C", "catatan_pemeriksaan.md.j2", ringkasan=True, di_daftar=False, selalu=True),
+    # every page above in one, for print/PDF (render/laporan.py composes it; cetak.md.j2 is only its top)
+    Halaman("cetak", "Cetak / unduh", "K", "cetak.md.j2", di_daftar=False),
+]
+HALAMAN = {h.kunci: h for h in HALAMAN_LAPORAN}
+JUDUL_HALAMAN = {h.kunci: h.judul for h in HALAMAN_LAPORAN}
+URUTAN_BAB = {h.bab: i for i, h in enumerate(HALAMAN_LAPORAN)}
+
+# Section keys a block's ``posisi`` may name (``bab1.<key>``): each is placed after that section; any other key of a
+# chapter, or the chapter alone (``bab3``), goes to the end of the chapter.
+POSISI_BAGIAN = {
+    "bab1": ["latar_belakang", "maksud_tujuan", "dasar_hukum", "tugas_fungsi", "struktur_organisasi", "sumber_daya_aparatur", "isu_strategis", "evaluasi_akip", "sistematika"],
+    "bab2": ["renstra", "visi_misi", "tujuan_sasaran", "strategi_kebijakan", "iku", "rencana_kinerja_tahunan", "perjanjian_kinerja", "program_anggaran"],
+    "bab3": ["akuntabilitas_kinerja", "metode_pengukuran", "capaian_kinerja", "perbandingan", "capaian_tujuan", "efisiensi", "prestasi", "realisasi_anggaran"],
+    "bab4": ["kesimpulan", "saran", "penutup"],
+}
+
+# Hand-written pages of content/ shown first, in this order, under "Tentang Portal".
+HALAMAN_TENTANG = ["tentang.md", "metode.md", "cara-membaca.md", "aksesibilitas.md"]
+# Generated reference pages (generator/docs_ref.py), placed among the guides unless content/ has its own.
+HALAMAN_REFERENSI = ["panduan/format-data.md", "panduan/pengaturan-metode.md"]
