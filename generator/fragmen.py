@@ -1,10 +1,11 @@
 """Generated tables and figures travel beside the Markdown, not through it.
 
-A report page is ~90% HTML tables. Passed through Python-Markdown, that HTML is tokenised twice (the raw-HTML
-stash and MkDocs' anchor collector, both with Python's ``html.parser``) only to be copied out unchanged. So the
-templates wrap each generated table or figure in ``<!--lkip:awal-->`` … ``<!--lkip:akhir-->``, and when a page
-is written, :func:`pisahkan` moves every wrapped block to the end of the file, after :data:`PEMISAH`, leaving a
-one-word placeholder paragraph in its place. MkDocs' ``lkip`` plugin (:mod:`generator.mkdocs_plugin`) takes the
+A report page is ~90% raw HTML (tables, figures, narratives already rendered by markdown-it, lists). Passed
+through Python-Markdown, that HTML is tokenised twice (the raw-HTML stash and MkDocs' anchor collector, both
+with Python's ``html.parser``) only to be copied out unchanged. So when a page is written, :func:`pisahkan`
+moves every raw HTML block — the blocks templates wrap in ``<!--lkip:awal-->`` … ``<!--lkip:akhir-->`` and every
+other paragraph made only of complete block-level elements — to the end of the file, after :data:`PEMISAH`,
+leaving a one-word placeholder paragraph in its place. MkDocs' ``lkip`` plugin (:mod:`generator.mkdocs_plugin`) takes the
 blocks off before Markdown conversion and puts them back into the HTML after it, registering their ``id``s so
 MkDocs' anchor validation still sees them. One file per page keeps MkDocs' dirty builds exact.
 """
@@ -26,8 +27,37 @@ def token(n: int) -> str:
     return f"LKIPFRAGMEN{n}X"
 
 
+_BLOK_LEVEL = "address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|nav|ol|p|section|table|ul"
+_BUKA = re.compile(rf"<({_BLOK_LEVEL})(?=[\s>])", re.I)
+
+
+def _elemen_lengkap(teks: str) -> bool:
+    """Is ``teks`` only complete block-level elements, one after another (what Python-Markdown passes through as
+    raw HTML, unchanged)? Nested elements of the same name are counted; anything else means no."""
+    pos = 0
+    while pos < len(teks):
+        m = _BUKA.match(teks, pos)
+        if not m:
+            return False
+        nama = m.group(1).lower()
+        tag = re.compile(rf"<(/?){nama}(?=[\s>/])", re.I)
+        depth, end = 0, -1
+        for t in tag.finditer(teks, pos):
+            depth += -1 if t.group(1) else 1
+            if depth == 0:
+                end = teks.find(">", t.end())
+                break
+        if end < 0:
+            return False
+        pos = end + 1
+        if pos < len(teks) and teks[pos] != "\n":
+            return False
+        pos += 1
+    return True
+
+
 def pisahkan(md: str) -> str:
-    """Move the wrapped blocks of a page's Markdown to its end; leave placeholders. Idempotent on plain text."""
+    """Move a page's raw HTML blocks to its end; leave placeholders. Idempotent on plain text."""
     blok: list[str] = []
 
     def ganti(m: re.Match) -> str:
@@ -35,6 +65,18 @@ def pisahkan(md: str) -> str:
         return token(len(blok) - 1)
 
     body = _BLOK.sub(ganti, md)
+    parts, out, i = body.split("\n\n"), [], 0
+    while i < len(parts):
+        # an element may span paragraphs (blank lines inside): take as many as it needs, or leave them all as text
+        j = next((j for j in range(i + 1, min(len(parts), i + 200) + 1) if _elemen_lengkap("\n\n".join(parts[i:j]))), None) if _BUKA.match(parts[i]) else None
+        if j is None:
+            out.append(parts[i])
+            i += 1
+            continue
+        blok.append("\n\n".join(parts[i:j]))
+        out.append(token(len(blok) - 1))
+        i = j
+    body = "\n\n".join(out)
     if not blok:
         return md
     tail = "".join(f"{_KEPALA.format(n)}\n{b}\n" for n, b in enumerate(blok))

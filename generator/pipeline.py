@@ -255,25 +255,16 @@ def _ringkasan_dari(rec: dict):
     return RingkasanInstansi(r["slug"], r["nama"], [RingkasanTahun(**x) for x in r["ringkas"]], r.get("contoh", {}))
 
 
-def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True) -> dict | None:
-    """Write build/docs for ``root``: unchanged agencies from the cache, changed ones loaded and rendered anew.
-
-    Returns statistics. Raises :class:`~generator.pesan.GalatData` when the data has errors (nothing is written).
-    """
-    from dataclasses import asdict
-
-    from .load import Masalah
-    from .pesan import GalatData, cetak_masalah, log
-    from .render import Penulis, buat_env, periksa_folder, render_portal, template_dir, tulis_grafik
-    from .skema import write_schemas
+def _sidik(root: Path, timer: "Timer") -> tuple:
+    """Site settings, and which agencies changed since the cache recorded them (by content hash)."""
+    from .load import Lokasi, Masalah
+    from .pesan import GalatData
     from .validate import agency_folders, load_site
 
-    t0 = t = time.perf_counter()
+    t = time.perf_counter()
     masalah: list[Masalah] = []
     site = load_site(root, masalah)
     if not (root / "agencies").is_dir():
-        from .load import Lokasi
-
         masalah.append(Masalah(Lokasi("agencies", 1, 1), "folder agencies/ tidak ada; buat dengan 'lkip new agency NAMA'"))
     if site is None or any(m.tingkat == "galat" for m in masalah):
         raise GalatData(masalah)
@@ -283,30 +274,40 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     folders = agency_folders(root)
     keys = {f.name: agency_key(f, base) for f in folders}
     cached = {slug: rec for slug, k in keys.items() if (rec := cache.get(slug, k)) is not None}
-    todo = [f.name for f in folders if f.name not in cached]
-    t = timer.stage("sidik berkas", t)
+    timer.stage("sidik berkas", t)
+    return site, masalah, cache, base, folders, keys, cached
 
-    out_dir = docs_dir(root)
-    _KONTEKS.update(root=root, site=site, out_dir=out_dir, env=buat_env(template_dir(root)))
+
+def _proses_berubah(root: Path, site, todo: list[str], n_cached: int, workers: int | None, progress: bool, timer: "Timer") -> dict[str, dict]:
+    """Load, validate, compute and render the changed agencies (in parallel); raise GalatData on any error."""
+    from .pesan import GalatData
+    from .render import buat_env, template_dir
+
+    t = time.perf_counter()
+    _KONTEKS.update(root=root, site=site, out_dir=docs_dir(root), env=buat_env(template_dir(root)))
     n_workers = min(workers or os.cpu_count() or 1, max(1, len(todo)))
     if progress and todo:
-        print(f"Memproses {len(todo)} instansi ({len(cached)} tidak berubah, dari cache) dengan {n_workers} proses…", file=sys.stderr, flush=True)
-    hasil = {r["slug"]: r for r in _proses_banyak(todo, n_workers, progress)}
-    _KONTEKS.clear()
-    wall = time.perf_counter() - t
+        print(f"Memproses {len(todo)} instansi ({n_cached} tidak berubah, dari cache) dengan {n_workers} proses…", file=sys.stderr, flush=True)
+    try:
+        hasil = {r["slug"]: r for r in _proses_banyak(todo, n_workers, progress)}
+    finally:
+        _KONTEKS.clear()
     for name in ("muat + validasi", "hitung + periksa", "render Markdown"):
         timer.rows.append((name + " *", sum(r.get("waktu", {}).get(name, 0.0) for r in hasil.values())))
-    timer.rows.append(("instansi (nyata)", wall))
-    t = time.perf_counter()
-    semua_masalah = [m for slug in todo for m in hasil[slug]["masalah"]]
-    cetak_masalah([m for m in masalah if m.tingkat != "galat"])  # warnings about site_config
-    if any(m.tingkat == "galat" for m in semua_masalah) or any("ringkasan" not in hasil[s] for s in todo):
-        raise GalatData(semua_masalah, "Perbaiki lalu jalankan ulang 'lkip validate'. Situs tidak diubah.")
+    timer.rows.append(("instansi (nyata)", time.perf_counter() - t))
+    semua = [m for slug in todo for m in hasil[slug]["masalah"]]
+    if any(m.tingkat == "galat" for m in semua) or any("ringkasan" not in hasil[s] for s in todo):
+        raise GalatData(semua, "Perbaiki lalu jalankan ulang 'lkip validate'. Situs tidak diubah.")
+    return hasil
 
-    if out_dir.exists():
-        periksa_folder(out_dir)
-    w = Penulis(out_dir)
-    daftar, jobs, n_temuan, n_laporan, n_grafik = [], [], 0, 0, 0
+
+def _tulis_instansi(w, folders, cached: dict, hasil: dict, keys: dict, cache: "BuildCache") -> tuple[list, list, dict]:
+    """Write every agency's files (replayed from the cache or fresh) and replay its build log."""
+    from dataclasses import asdict
+
+    from .pesan import log
+
+    daftar, jobs, n = [], [], {"temuan": 0, "laporan": 0, "grafik": 0}
     for f in folders:
         slug = f.name
         if slug in cached:
@@ -323,28 +324,31 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
                 w.tulis(rel, data)
             daftar.append(r["ringkasan"])
             jobs += r["jobs"]
-            rec = {"kunci": keys[slug], "ringkasan": asdict(r["ringkasan"]), "log": r["log"], "temuan": r["temuan"], "laporan": r["laporan"],
-                   "grafik": sum(len(specs) for _, specs in r["jobs"]),
-                   "grafik_kunci": sorted({sp.kunci for _, specs in r["jobs"] for sp in specs})}
-            cached[slug] = rec
+            rec = cached[slug] = {"kunci": keys[slug], "ringkasan": asdict(r["ringkasan"]), "log": r["log"], "temuan": r["temuan"], "laporan": r["laporan"],
+                                  "grafik": sum(len(specs) for _, specs in r["jobs"]),
+                                  "grafik_kunci": sorted({sp.kunci for _, specs in r["jobs"] for sp in specs})}
         for line in rec["log"]:
             log.warning(line)
-        n_temuan += rec["temuan"]
-        n_laporan += rec["laporan"]
-        n_grafik += rec.get("grafik", 0)
-    t = timer.stage("tulis + replay", t)
-    stats_grafik = tulis_grafik(jobs, cache.folder / "grafik", w, out_dir)
-    t = timer.stage("grafik", t)
-    render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
+        for k in n:
+            n[k] += rec.get(k, 0)
+    return daftar, jobs, n
+
+
+def _tulis_skema(root: Path, versi_kode: str) -> None:
+    """JSON Schemas for editors, rewritten only when the code changed (or a file is missing)."""
+    from .skema import SKEMA, write_schemas
+
     schema = root / "build" / "schema"
     versi = schema / ".versi"
-    lengkap = all((schema / f"{n}.schema.json").is_file() for n in ("profil", "laporan", "site"))
-    if not (lengkap and versi.is_file() and versi.read_text(encoding="utf-8") == base.split("|", 1)[0]):
+    lengkap = all((schema / f"{n}.schema.json").is_file() for n in SKEMA)
+    if not (lengkap and versi.is_file() and versi.read_text(encoding="utf-8") == versi_kode):
         write_schemas(schema)
-        versi.write_text(base.split("|", 1)[0], encoding="utf-8")
-    removed = w.bersihkan()
-    # record the agencies rendered now (their files include the charts just written)
-    gagal = {g.split("/", 1)[0] for g in stats_grafik["gagal"]}
+        versi.write_text(versi_kode, encoding="utf-8")
+
+
+def _catat_cache(cache: "BuildCache", cached: dict, hasil: dict, todo: list[str], w, gagal_grafik: list[str], out_dir: Path) -> None:
+    """Record the agencies rendered now (their files include the charts just written); refresh replayed stats."""
+    gagal = {g.split("/", 1)[0] for g in gagal_grafik}
     for slug in todo:
         if slug in gagal:  # a chart failed to draw: do not keep its placeholder; the next build tries again
             continue
@@ -358,10 +362,40 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
         if slug not in todo and "berkas" in rec and any(w.stat(rel) != rec.get("stat", {}).get(rel) for rel in rec["berkas"]):
             rec["stat"] = {rel: w.stat(rel) for rel in rec["berkas"]}
             cache.put(slug, rec, {})
+
+
+def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True) -> dict:
+    """Write build/docs for ``root``: unchanged agencies from the cache, changed ones loaded and rendered anew.
+
+    Steps: fingerprint → process changed agencies → write/replay every agency → charts → portal pages and
+    schemas → remove stale files → record the cache. Returns statistics. Raises
+    :class:`~generator.pesan.GalatData` when the data has errors (nothing is written).
+    """
+    from .pesan import cetak_masalah
+    from .render import Penulis, buat_env, periksa_folder, render_portal, template_dir, tulis_grafik
+
+    t0 = time.perf_counter()
+    site, masalah, cache, base, folders, keys, cached = _sidik(root, timer)
+    todo = [f.name for f in folders if f.name not in cached]
+    hasil = _proses_berubah(root, site, todo, len(cached), workers, progress, timer)
+    cetak_masalah([m for m in masalah if m.tingkat != "galat"])  # warnings about site_config
+    t = time.perf_counter()
+    out_dir = docs_dir(root)
+    if out_dir.exists():
+        periksa_folder(out_dir)
+    w = Penulis(out_dir)
+    daftar, jobs, n = _tulis_instansi(w, folders, cached, hasil, keys, cache)
+    t = timer.stage("tulis + replay", t)
+    stats_grafik = tulis_grafik(jobs, cache.folder / "grafik", w, out_dir)
+    t = timer.stage("grafik", t)
+    render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
+    _tulis_skema(root, base.split("|", 1)[0])
+    removed = w.bersihkan()
+    _catat_cache(cache, cached, hasil, todo, w, stats_grafik["gagal"], out_dir)
     cache.prune(set(keys))
-    t = timer.stage("halaman portal", t)
-    return {"halaman": w.halaman, "diubah": w.diubah, "dihapus": removed, "grafik": stats_grafik, "temuan": n_temuan,
-            "laporan": n_laporan, "jumlah_grafik": n_grafik, "instansi": len(folders), "dari_cache": len(folders) - len(todo), "detik": time.perf_counter() - t0}
+    timer.stage("halaman portal", t)
+    return {"halaman": w.halaman, "diubah": w.diubah, "dihapus": removed, "grafik": stats_grafik, "temuan": n["temuan"],
+            "laporan": n["laporan"], "jumlah_grafik": n["grafik"], "instansi": len(folders), "dari_cache": len(folders) - len(todo), "detik": time.perf_counter() - t0}
 
 
 def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = True, workers: int | None = None, strict: bool = False) -> int:

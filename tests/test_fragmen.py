@@ -49,3 +49,12 @@ def test_a_block_at_the_very_end_of_the_page():
     page = "# A\n\n<!--lkip:awal-->\n<div id=\"x\">1</div>\n<!--lkip:akhir-->\n"
     body, blok = fragmen.ambil(fragmen.pisahkan(page))
     assert fragmen.sisipkan(_md(body), blok) == _md(page.replace(fragmen.AWAL + "\n", "").replace(fragmen.AKHIR + "\n", ""))
+
+
+def test_every_complete_html_paragraph_moves_but_markdown_and_partial_html_stay():
+    page = ('# A {: #a }\n\n<div class="narasi">\n<p>x</p>\n</div>\n\n<div class="luar">\n<p>1</p>\n\n<div class="dalam">2</div>\n</div>\n\n'
+            '<p>teks</p>\nbukan html\n\n<span>inline</span>\n\nParagraf *biasa*.\n')
+    body, blok = fragmen.ambil(fragmen.pisahkan(page))
+    assert blok == ['<div class="narasi">\n<p>x</p>\n</div>', '<div class="luar">\n<p>1</p>\n\n<div class="dalam">2</div>\n</div>']
+    assert "bukan html" in body and "<span>inline</span>" in body and "Paragraf *biasa*." in body
+    assert fragmen.sisipkan(_md(body), blok) == _md(page)

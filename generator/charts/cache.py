@@ -21,12 +21,12 @@ def _tulis_atomik(path: Path, data: bytes) -> None:
 
 def _gambar_ke_cache(batch: list[tuple[str, ChartSpec]], cache_dir: str) -> dict[str, str]:
     """Worker: draw each spec and store it as ``<cache_dir>/<kunci>.svg``. Returns ``{kunci: error}`` of failures."""
-    from .. import charts  # looked up at call time, so patching ``generator.charts.draw_svg`` takes effect
+    from . import svg  # looked up at call time, so patching ``generator.charts.svg.draw_svg`` takes effect
 
     errors: dict[str, str] = {}
     for key, spec in batch:
         try:
-            data = charts.draw_svg(spec)
+            data = svg.draw_svg(spec)
         except Exception as e:  # noqa: BLE001 — one bad chart must not stop the build (see _svg_cadangan)
             errors[key] = f"{type(e).__name__}: {e}"
             continue
