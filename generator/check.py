@@ -88,56 +88,83 @@ class _Audit:
 
 
 def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
+    """Every printed-versus-computed finding, in report order: indicators, sasaran, overall, counts,
+    budget, staff, free tables. Later sections read earlier findings (``root_cap``, ``a.out``) to mark knock-ons."""
     a = _Audit(b, h)
-    lap = b.model
-    m = h.metode
     root_cap: list[str] = []
-
-    # --- indicators
     for hi in h.semua_indikator + h.indikator_tujuan:
-        ind, j = hi.model, hi.jalur
-        t = ind.tercetak
-        name = f"{ind.kode + ' ' if ind.kode else ''}{ind.nama}"
-        if a.banding(j + ("tercetak", "capaian"), "capaian", f"capaian '{name}' tidak sesuai {_rumus(hi)}", t.capaian, hi.capaian):
-            root_cap.append(f"capaian '{name}'")
-        if t.predikat and hi.predikat and t.predikat.casefold() != hi.predikat.casefold():
-            a.add(j + ("tercetak", "predikat"), "predikat", f"predikat '{name}' tidak sesuai skala {m.skala_nama}", t.predikat, hi.predikat)
-        plan = ind.target.get(h.tahun)
-        for label, pk_t in (("Perjanjian Kinerja", lap.perjanjian_kinerja.target.get(ind.id) if lap.perjanjian_kinerja else None),
-                            ("Perjanjian Kinerja perubahan", lap.perjanjian_kinerja.perubahan.target.get(ind.id) if lap.perjanjian_kinerja and lap.perjanjian_kinerja.perubahan else None)):
-            versi_lain = [v.label for v in ind.target_lain if v.target.get(h.tahun) == pk_t]
-            if pk_t is not None and plan is not None and pk_t != plan and not versi_lain:
-                # (a PK that keeps a documented earlier target version, e.g. "Renstra sebelum perubahan", is as printed)
-                kind = "perjanjian_kinerja" if label == "Perjanjian Kinerja" else "perjanjian_kinerja.perubahan"
-                path = ("perjanjian_kinerja", "target", ind.id) if kind == "perjanjian_kinerja" else ("perjanjian_kinerja", "perubahan", "target", ind.id)
-                a.add(path, "target", f"target {h.tahun} '{name}' di {label} berbeda dengan target Renstra; capaian diukur terhadap target {label}", _fmt_nilai(pk_t), f"{_fmt_nilai(plan)} (Renstra)")
-        _capaian_renstra(a, hi, j, name)
-        akhir = ind.target_akhir_renstra
-        if isinstance(akhir, Decimal) and isinstance(plan, Decimal) and (akhir < plan if ind.arah == "naik" else akhir > plan):
-            a.add(j + ("target_akhir_renstra",), "target", f"target akhir Renstra '{name}' {'lebih rendah' if ind.arah == 'naik' else 'lebih tinggi'} "
-                  f"daripada target tahun {h.tahun} padahal {'makin tinggi' if ind.arah == 'naik' else 'makin rendah'} makin baik",
-                  _fmt_nilai(akhir), f"{_fmt_nilai(plan)} (target {h.tahun})")
-        for ty, printed in ind.riwayat_tercetak.items():
-            past = next((r for r in hi.riwayat if r.tahun == ty), None)
-            if past is not None:
-                a.banding(j + ("riwayat_tercetak", ty, "capaian"), "capaian", f"capaian {ty} '{name}'", printed.capaian, past.capaian)
-        for r in hi.riwayat:
-            if r.sumber != "laporan ini":
-                for kind in ("target", "realisasi"):
-                    own = getattr(ind, kind).get(r.tahun)
-                    other = r.target if kind == "target" else r.realisasi
-                    if own is not None and other is not None and own != other:
-                        a.add(j + (kind, r.tahun), kind, f"{kind} {r.tahun} '{name}' berbeda dengan {r.sumber}", _fmt_nilai(own), _fmt_nilai(other))
-        if t.perubahan is not None and hi.perubahan_realisasi.ada:
-            kemajuan = hi.perubahan_realisasi.nilai if ind.arah == "naik" else -hi.perubahan_realisasi.nilai
-            a.banding(j + ("tercetak", "perubahan"), "perubahan", f"kemajuan realisasi '{name}' dari tahun lalu (poin; tanda dibalik untuk indikator turun)", t.perubahan, kemajuan, angka)
-        for k, lain in enumerate(t.lain):
-            _nilai_lain(a, hi, j + ("tercetak", "lain", k), lain, name)
-        _komponen(a, hi)
-        _efisiensi(a, hi, root_cap, name)
+        _indikator(a, hi, root_cap)
+    _sasaran(a, root_cap)
+    _keseluruhan(a, root_cap)
+    _jumlah(a)
+    _anggaran(a)
+    _anggaran_pk(a)
+    _pegawai(a)
+    _tabel_bebas(a)
+    return a.out
 
-    # --- sasaran means and overall
-    for hs in h.sasaran:
+
+def _indikator(a: _Audit, hi, root_cap: list[str]) -> None:
+    """One indicator's printed values; a wrong capaian is recorded in ``root_cap`` as a root cause."""
+    h, m = a.h, a.h.metode
+    ind, j = hi.model, hi.jalur
+    t = ind.tercetak
+    name = f"{ind.kode + ' ' if ind.kode else ''}{ind.nama}"
+    if a.banding(j + ("tercetak", "capaian"), "capaian", f"capaian '{name}' tidak sesuai {_rumus(hi)}", t.capaian, hi.capaian):
+        root_cap.append(f"capaian '{name}'")
+    if t.predikat and hi.predikat and t.predikat.casefold() != hi.predikat.casefold():
+        a.add(j + ("tercetak", "predikat"), "predikat", f"predikat '{name}' tidak sesuai skala {m.skala_nama}", t.predikat, hi.predikat)
+    plan = ind.target.get(h.tahun)
+    _target_pk(a, ind, plan, name)
+    _capaian_renstra(a, hi, j, name)
+    akhir = ind.target_akhir_renstra
+    if isinstance(akhir, Decimal) and isinstance(plan, Decimal) and (akhir < plan if ind.arah == "naik" else akhir > plan):
+        a.add(j + ("target_akhir_renstra",), "target", f"target akhir Renstra '{name}' {'lebih rendah' if ind.arah == 'naik' else 'lebih tinggi'} "
+              f"daripada target tahun {h.tahun} padahal {'makin tinggi' if ind.arah == 'naik' else 'makin rendah'} makin baik",
+              _fmt_nilai(akhir), f"{_fmt_nilai(plan)} (target {h.tahun})")
+    _riwayat(a, hi, name)
+    if t.perubahan is not None and hi.perubahan_realisasi.ada:
+        kemajuan = hi.perubahan_realisasi.nilai if ind.arah == "naik" else -hi.perubahan_realisasi.nilai
+        a.banding(j + ("tercetak", "perubahan"), "perubahan", f"kemajuan realisasi '{name}' dari tahun lalu (poin; tanda dibalik untuk indikator turun)", t.perubahan, kemajuan, angka)
+    for k, lain in enumerate(t.lain):
+        _nilai_lain(a, hi, j + ("tercetak", "lain", k), lain, name)
+    _komponen(a, hi)
+    _efisiensi(a, hi, root_cap, name)
+
+
+def _target_pk(a: _Audit, ind, plan, name: str) -> None:
+    """A Perjanjian Kinerja target (original, then revised) that differs from the Renstra target for the year."""
+    h, lap = a.h, a.b.model
+    for label, pk_t in (("Perjanjian Kinerja", lap.perjanjian_kinerja.target.get(ind.id) if lap.perjanjian_kinerja else None),
+                        ("Perjanjian Kinerja perubahan", lap.perjanjian_kinerja.perubahan.target.get(ind.id) if lap.perjanjian_kinerja and lap.perjanjian_kinerja.perubahan else None)):
+        versi_lain = [v.label for v in ind.target_lain if v.target.get(h.tahun) == pk_t]
+        if pk_t is not None and plan is not None and pk_t != plan and not versi_lain:
+            # (a PK that keeps a documented earlier target version, e.g. "Renstra sebelum perubahan", is as printed)
+            kind = "perjanjian_kinerja" if label == "Perjanjian Kinerja" else "perjanjian_kinerja.perubahan"
+            path = ("perjanjian_kinerja", "target", ind.id) if kind == "perjanjian_kinerja" else ("perjanjian_kinerja", "perubahan", "target", ind.id)
+            a.add(path, "target", f"target {h.tahun} '{name}' di {label} berbeda dengan target Renstra; capaian diukur terhadap target {label}", _fmt_nilai(pk_t), f"{_fmt_nilai(plan)} (Renstra)")
+
+
+def _riwayat(a: _Audit, hi, name: str) -> None:
+    """Past years: printed past capaian, and own target/realisasi against earlier reports' figures."""
+    ind, j = hi.model, hi.jalur
+    for ty, printed in ind.riwayat_tercetak.items():
+        past = next((r for r in hi.riwayat if r.tahun == ty), None)
+        if past is not None:
+            a.banding(j + ("riwayat_tercetak", ty, "capaian"), "capaian", f"capaian {ty} '{name}'", printed.capaian, past.capaian)
+    for r in hi.riwayat:
+        if r.sumber != "laporan ini":
+            for kind in ("target", "realisasi"):
+                own = getattr(ind, kind).get(r.tahun)
+                other = r.target if kind == "target" else r.realisasi
+                if own is not None and other is not None and own != other:
+                    a.add(j + (kind, r.tahun), kind, f"{kind} {r.tahun} '{name}' berbeda dengan {r.sumber}", _fmt_nilai(own), _fmt_nilai(other))
+
+
+def _sasaran(a: _Audit, root_cap: list[str]) -> None:
+    """Sasaran means and predikat; a mean that is right over the printed capaian is a knock-on of ``root_cap``."""
+    m = a.h.metode
+    for hs in a.h.sasaran:
         t = hs.model.tercetak
         if t.capaian is not None and hs.capaian.ada and not sama(t.capaian, hs.capaian.nilai, a.mode):
             via = _mean_of_printed([i.model.tercetak.capaian for i in hs.indikator], m)
@@ -145,7 +172,11 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
             a.add(hs.jalur + ("tercetak", "capaian"), "capaian", f"rata-rata capaian sasaran '{hs.model.nama}'", persen(t.capaian), persen(hs.capaian.tampil), akibat)
         if t.predikat and hs.predikat and t.predikat.casefold() != hs.predikat.casefold():
             a.add(hs.jalur + ("tercetak", "predikat"), "predikat", f"predikat sasaran '{hs.model.nama}'", t.predikat, hs.predikat)
-    pt = lap.tercetak
+
+
+def _keseluruhan(a: _Audit, root_cap: list[str]) -> None:
+    """Overall capaian (capped as the method says), overall predikat, and the count per predikat."""
+    h, m, pt = a.h, a.h.metode, a.b.model.tercetak
     if pt.capaian_keseluruhan is not None and h.keseluruhan.ada:
         shown = h.keseluruhan.nilai
         if m.batas_capaian.atas is not None and m.agregasi.batas == "sesudah":
@@ -160,6 +191,11 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
         got = h.jumlah_per_predikat.get(label)
         if got is not None and got != n:
             a.add(("tercetak", "jumlah_per_predikat", label), "jumlah", f"jumlah indikator berpredikat '{label}'", str(n), str(got))
+
+
+def _jumlah(a: _Audit) -> None:
+    """Counts quoted in the prose (IKU, sasaran, programs, …, staff) against the data."""
+    h, pt = a.h, a.b.model.tercetak
     j = h.jumlah
     staff = max((p.total for p in h.pegawai), default=None)
     claims = [("jumlah_iku", j.iku, "IKU"), ("jumlah_sasaran", j.sasaran, "sasaran strategis"), ("jumlah_program", j.program, "program"),
@@ -171,29 +207,20 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
             if klaim.nilai != actual:
                 a.add(("tercetak", field, k), "jumlah", f"jumlah {what} yang disebut di {klaim.lokasi}", str(klaim.nilai), f"{actual} dalam data")
 
-    # --- budget
-    for node in _walk(h.anggaran.program):
+
+def _anggaran(a: _Audit) -> None:
+    """Budget tree, totals, last year's absorption and its change, spending by type, multi-year pagu."""
+    lap, m = a.b.model, a.h.metode
+    for node in _walk(a.h.anggaran.program):
         _anggaran_node(a, node)
     t = lap.anggaran.tercetak
-    ang = h.anggaran
+    ang = a.h.anggaran
     a.banding(("anggaran", "tercetak", "pagu"), "pagu", "jumlah pagu", t.pagu, ang.pagu, rupiah)
     a.banding(("anggaran", "tercetak", "pagu_perubahan"), "pagu", "jumlah pagu perubahan", t.pagu_perubahan, ang.pagu_perubahan, rupiah)
     a.banding(("anggaran", "tercetak", "realisasi"), "realisasi", "jumlah realisasi", t.realisasi, ang.realisasi, rupiah)
     a.banding(("anggaran", "tercetak", "penyerapan"), "penyerapan", "penyerapan anggaran total", t.penyerapan, ang.penyerapan)
     a.banding(("anggaran", "tercetak", "sisa"), "sisa", "sisa anggaran total", t.sisa, ang.sisa, rupiah)
-    if lap.anggaran.tahun_lalu:
-        tl = lap.anggaran.tahun_lalu
-        a.banding(("anggaran", "tahun_lalu", "tercetak", "penyerapan"), "penyerapan", f"penyerapan anggaran {tl.tahun}", tl.tercetak.penyerapan, penyerapan(tl.pagu, tl.realisasi, m))
-    if lap.anggaran.tahun_lalu and t.perubahan is not None and ang.penyerapan.ada:
-        tl = lap.anggaran.tahun_lalu
-        lalu = penyerapan(tl.pagu, tl.realisasi, m)
-        if lalu.ada:
-            computed = bulat(ang.penyerapan.nilai, m.pembulatan_anggaran) - bulat(lalu.nilai, m.pembulatan_anggaran)
-            own = (t.penyerapan - tl.tercetak.penyerapan) if t.penyerapan is not None and tl.tercetak.penyerapan is not None else None
-            if not sama(t.perubahan, computed, a.mode):
-                roots = [f for f in a.out if f.jalur[:2] == ("anggaran", "tahun_lalu")]
-                akibat = "penyerapan tercetak tahun lalu" if own is not None and own == t.perubahan and roots else None
-                a.add(("anggaran", "tercetak", "perubahan"), "perubahan", f"kenaikan penyerapan dari {tl.tahun} (poin persen)", angka(t.perubahan), angka(computed), akibat)
+    _anggaran_tahun_lalu(a)
     total = ang.pagu_efektif
     for i, bj in enumerate(lap.anggaran.belanja_per_jenis):
         if bj.tercetak.porsi is not None and bj.pagu is not None and total:
@@ -208,14 +235,38 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
                     vals = [r.nilai.get(y) for r in parts if r.nilai.get(y) is not None]
                     if v is not None and vals and sum(vals, D(0)) != v:
                         a.add(("anggaran", "pagu_multi_tahun", "baris", i, "nilai", y), "jumlah", f"baris '{row.uraian}' {y} tidak sama dengan jumlah baris lain", rupiah(v), rupiah(sum(vals, D(0))))
-    pk = lap.perjanjian_kinerja
+
+
+def _anggaran_tahun_lalu(a: _Audit) -> None:
+    """Last year's absorption, then the printed change; a change right over the printed inputs is a knock-on."""
+    lap, m = a.b.model, a.h.metode
+    t = lap.anggaran.tercetak
+    ang = a.h.anggaran
+    if lap.anggaran.tahun_lalu:
+        tl = lap.anggaran.tahun_lalu
+        a.banding(("anggaran", "tahun_lalu", "tercetak", "penyerapan"), "penyerapan", f"penyerapan anggaran {tl.tahun}", tl.tercetak.penyerapan, penyerapan(tl.pagu, tl.realisasi, m))
+    if lap.anggaran.tahun_lalu and t.perubahan is not None and ang.penyerapan.ada:
+        tl = lap.anggaran.tahun_lalu
+        lalu = penyerapan(tl.pagu, tl.realisasi, m)
+        if lalu.ada:
+            computed = bulat(ang.penyerapan.nilai, m.pembulatan_anggaran) - bulat(lalu.nilai, m.pembulatan_anggaran)
+            own = (t.penyerapan - tl.tercetak.penyerapan) if t.penyerapan is not None and tl.tercetak.penyerapan is not None else None
+            if not sama(t.perubahan, computed, a.mode):
+                roots = [f for f in a.out if f.jalur[:2] == ("anggaran", "tahun_lalu")]
+                akibat = "penyerapan tercetak tahun lalu" if own is not None and own == t.perubahan and roots else None
+                a.add(("anggaran", "tercetak", "perubahan"), "perubahan", f"kenaikan penyerapan dari {tl.tahun} (poin persen)", angka(t.perubahan), angka(computed), akibat)
+
+
+def _anggaran_pk(a: _Audit) -> None:
+    """Perjanjian Kinerja budget: its printed total, then each program's pagu against the realisation table."""
+    pk = a.b.model.perjanjian_kinerja
     for path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan if pk else None)):
         if versi and versi.jumlah_anggaran_tercetak is not None and versi.anggaran:
             total = sum((x.pagu for x in versi.anggaran), D(0))
             if total != versi.jumlah_anggaran_tercetak:
                 a.add(path + ("jumlah_anggaran_tercetak",), "jumlah", "jumlah anggaran Perjanjian Kinerja", rupiah(versi.jumlah_anggaran_tercetak), rupiah(total))
 
-    programs = {n.id: n for n in h.anggaran.program}
+    programs = {n.id: n for n in a.h.anggaran.program}
     for path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan if pk else None)):
         for i, x in enumerate(versi.anggaran if versi else []):
             node = programs.get(x.program) if x.program else None
@@ -224,32 +275,40 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
                 a.add(path + ("anggaran", i, "pagu"), "pagu", f"pagu program '{node.nama}' di Perjanjian Kinerja berbeda dengan pagu di realisasi anggaran",
                       rupiah(x.pagu), " / ".join(rupiah(v) for v in candidates))
 
-    # --- staff tables and free tables
-    if lap.pegawai:
-        for i, tp in enumerate(lap.pegawai.tabel):
-            computed = h.pegawai[i].kolom + [h.pegawai[i].total]
-            if tp.total_tercetak:
-                for c, printed in enumerate(tp.total_tercetak):
-                    # null: not printed (or a "-" cell) — nothing to compare
-                    if printed is not None and c < len(computed) and printed != computed[c]:
-                        label = tp.kolom[c] if c < len(tp.kolom) else "Jumlah"
-                        a.add(("pegawai", "tabel", i, "total_tercetak", c), "jumlah", f"{tp.judul}: jumlah kolom '{label}'", str(printed if printed is not None else "-"), str(computed[c]))
-        # the head count in the prose must match at least one table's grand total (tables may count ASN only)
-        totals = [p.total for p in h.pegawai]
-        n = lap.pegawai.jumlah_tercetak
-        if n is not None and totals and n not in totals:
-            a.add(("pegawai", "jumlah_tercetak"), "jumlah", "jumlah pegawai yang disebut di teks tidak sama dengan jumlah tabel mana pun", str(n), " / ".join(map(str, totals)))
-        # tables that count the same staff by the same columns (e.g. by education and by position) must agree
-        tabs = lap.pegawai.tabel
-        for x in range(len(tabs)):
-            for y in range(x + 1, len(tabs)):
-                if [k.lower() for k in tabs[x].kolom] == [k.lower() for k in tabs[y].kolom]:
-                    for c, label in enumerate(tabs[x].kolom):
-                        sx = sum((r.nilai[c] or 0) for r in tabs[x].baris if c < len(r.nilai))
-                        sy = sum((r.nilai[c] or 0) for r in tabs[y].baris if c < len(r.nilai))
-                        if sx != sy:
-                            a.add(("pegawai", "tabel", y, "baris"), "jumlah", f"kolom '{label}': '{tabs[y].judul}' berjumlah {sy}, '{tabs[x].judul}' berjumlah {sx}", str(sy), str(sx))
-    for i, tb in enumerate(lap.tabel):
+
+def _pegawai(a: _Audit) -> None:
+    """Staff tables: printed column totals, the head count in the prose, and tables that must agree."""
+    lap, h = a.b.model, a.h
+    if not lap.pegawai:
+        return
+    for i, tp in enumerate(lap.pegawai.tabel):
+        computed = h.pegawai[i].kolom + [h.pegawai[i].total]
+        if tp.total_tercetak:
+            for c, printed in enumerate(tp.total_tercetak):
+                # null: not printed (or a "-" cell) — nothing to compare
+                if printed is not None and c < len(computed) and printed != computed[c]:
+                    label = tp.kolom[c] if c < len(tp.kolom) else "Jumlah"
+                    a.add(("pegawai", "tabel", i, "total_tercetak", c), "jumlah", f"{tp.judul}: jumlah kolom '{label}'", str(printed if printed is not None else "-"), str(computed[c]))
+    # the head count in the prose must match at least one table's grand total (tables may count ASN only)
+    totals = [p.total for p in h.pegawai]
+    n = lap.pegawai.jumlah_tercetak
+    if n is not None and totals and n not in totals:
+        a.add(("pegawai", "jumlah_tercetak"), "jumlah", "jumlah pegawai yang disebut di teks tidak sama dengan jumlah tabel mana pun", str(n), " / ".join(map(str, totals)))
+    # tables that count the same staff by the same columns (e.g. by education and by position) must agree
+    tabs = lap.pegawai.tabel
+    for x in range(len(tabs)):
+        for y in range(x + 1, len(tabs)):
+            if [k.lower() for k in tabs[x].kolom] == [k.lower() for k in tabs[y].kolom]:
+                for c, label in enumerate(tabs[x].kolom):
+                    sx = sum((r.nilai[c] or 0) for r in tabs[x].baris if c < len(r.nilai))
+                    sy = sum((r.nilai[c] or 0) for r in tabs[y].baris if c < len(r.nilai))
+                    if sx != sy:
+                        a.add(("pegawai", "tabel", y, "baris"), "jumlah", f"kolom '{label}': '{tabs[y].judul}' berjumlah {sy}, '{tabs[x].judul}' berjumlah {sx}", str(sy), str(sx))
+
+
+def _tabel_bebas(a: _Audit) -> None:
+    """Free tables with ``jumlahkan``: the printed total row against the sum of the numeric cells."""
+    for i, tb in enumerate(a.b.model.tabel):
         if tb.jumlahkan:
             for k in tb.jumlahkan.kolom:
                 vals = [row[k - 1] for row in tb.baris if k - 1 < len(row)]
@@ -257,7 +316,6 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
                 printed = tb.jumlahkan.baris_total[k - 1] if k - 1 < len(tb.jumlahkan.baris_total) else None
                 if isinstance(printed, (int, Decimal)) and not isinstance(printed, bool) and sum(nums, D(0)) != printed:
                     a.add(("tabel", i, "jumlahkan", "baris_total", k - 1), "jumlah", f"{tb.judul}: jumlah kolom {k}", angka(printed), angka(sum(nums, D(0))))
-    return a.out
 
 
 def _fmt_nilai(v: Any) -> str:

@@ -193,27 +193,69 @@ def _leaf_count(kolom: list) -> int:
     return sum(_leaf_count(k.sub) if k.sub else 1 for k in kolom)
 
 
-def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]:
-    lap = b.model
-    out: list[Masalah] = []
+class _Periksa:
+    """Shared state of one report's checks: the problems found so far (in order) and the ids each part defines."""
 
-    def add(path: tuple, pesan: str, tingkat: str = "galat") -> None:
-        out.append(Masalah(b.lokasi(path), pesan, format_path(path), tingkat))
+    def __init__(self, b: BerkasLaporan):
+        self.b = b
+        self.out: list[Masalah] = []
+        # filled by _kumpulkan_id
+        self.misi_ids: set[str] = set()
+        self.tujuan_ids: set[str] = set()
+        self.sasaran_ids: set[str] = set()
+        self.indikator: list[tuple[tuple, Any]] = []
+        self.indikator_ids: set[str] = set()
+        self.budget: list[tuple[tuple, Any, int]] = []
+        self.budget_ids: set[str] = set()
+        self.program_ids: set[str] = set()
+        self.tabel_ids: set[str] = set()
 
-    def unique(items: list[tuple[tuple, str]], kind: str) -> set[str]:
+    def add(self, path: tuple, pesan: str, tingkat: str = "galat") -> None:
+        self.out.append(Masalah(self.b.lokasi(path), pesan, format_path(path), tingkat))
+
+    def unique(self, items: list[tuple[tuple, str]], kind: str) -> set[str]:
         seen: dict[str, tuple] = {}
         for path, ident in items:
             if ident in seen:
-                add(path + ("id",), f"id {kind} '{ident}' dipakai dua kali (juga di {format_path(seen[ident])}); setiap id harus unik")
+                self.add(path + ("id",), f"id {kind} '{ident}' dipakai dua kali (juga di {format_path(seen[ident])}); setiap id harus unik")
             else:
                 seen[ident] = path
         return set(seen)
 
+    def ref(self, path: tuple, value: str | None, known: set[str], kind: str) -> None:
+        if value is not None and value not in known:
+            guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.5)
+            hint = f"; maksud Anda '{guess[0]}'?" if guess else (f"; id yang ada: {', '.join(sorted(known)[:12])}" if known else f"; belum ada {kind} yang didefinisikan")
+            self.add(path, f"{kind} '{value}' tidak ditemukan{hint}")
+
+
+def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]:
+    """Cross-field checks the schema cannot express: unique ids, references, years, budget shape, tables, charts."""
+    c = _Periksa(b)
+    _kumpulkan_id(c)
+    _periksa_renstra_sasaran(c)
+    _periksa_indikator(c)
+    _periksa_perjanjian_kinerja(c)
+    _periksa_anggaran(c)
+    _periksa_tabel_grafik(c)
+    lap = b.model
+    for i, f in enumerate(lap.foto):
+        if f.berkas:
+            c.out += periksa_berkas(f.berkas, folder, root, b.lokasi(("foto", i, "berkas")), format_path(("foto", i, "berkas")))
+    if b.metode.skala is not None:
+        for idx, msg in metode_mod.periksa_skala(b.metode.skala):
+            c.add(("metode", "skala", "pita", idx) if idx is not None and not isinstance(lap.metode.skala, str) and lap.metode.skala is not None else ("metode",), f"skala predikat '{b.metode.skala_nama}': {msg}")
+    return c.out
+
+
+def _kumpulkan_id(c: _Periksa) -> None:
+    """Collect every id (reporting duplicates) into ``c`` for the reference checks; the order fixes the messages' order."""
+    lap = c.b.model
     renstra = lap.renstra
-    misi_ids = unique([(("renstra", "misi", i), m.id) for i, m in enumerate(renstra.misi)], "misi") if renstra else set()
-    tujuan_ids = unique([(("renstra", "tujuan", i), t.id) for i, t in enumerate(renstra.tujuan)], "tujuan") if renstra else set()
-    unique([(("renstra", "sasaran", i), s.id) for i, s in enumerate(renstra.sasaran)], "sasaran Renstra") if renstra else set()
-    sasaran_ids = unique([(("sasaran", i), s.id) for i, s in enumerate(lap.sasaran)], "sasaran")
+    c.misi_ids = c.unique([(("renstra", "misi", i), m.id) for i, m in enumerate(renstra.misi)], "misi") if renstra else set()
+    c.tujuan_ids = c.unique([(("renstra", "tujuan", i), t.id) for i, t in enumerate(renstra.tujuan)], "tujuan") if renstra else set()
+    c.unique([(("renstra", "sasaran", i), s.id) for i, s in enumerate(renstra.sasaran)], "sasaran Renstra") if renstra else set()
+    c.sasaran_ids = c.unique([(("sasaran", i), s.id) for i, s in enumerate(lap.sasaran)], "sasaran")
 
     indikator: list[tuple[tuple, Any]] = []
     for i, s in enumerate(lap.sasaran):
@@ -221,7 +263,8 @@ def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]
     if renstra:
         for i, t in enumerate(renstra.tujuan):
             indikator += [(("renstra", "tujuan", i, "indikator", j), ind) for j, ind in enumerate(t.indikator)]
-    indikator_ids = unique([(p, ind.id) for p, ind in indikator], "indikator")
+    c.indikator = indikator
+    c.indikator_ids = c.unique([(p, ind.id) for p, ind in indikator], "indikator")
 
     budget: list[tuple[tuple, Any, int]] = []
     for i, p in enumerate(lap.anggaran.program):
@@ -230,92 +273,102 @@ def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]
             budget.append((("anggaran", "program", i, "kegiatan", j), k, 1))
             for m, sk in enumerate(k.sub_kegiatan):
                 budget.append((("anggaran", "program", i, "kegiatan", j, "sub_kegiatan", m), sk, 2))
-    budget_ids = unique([(p, n.id) for p, n, _ in budget], "anggaran")
-    program_ids = {n.id for _, n, lvl in budget if lvl == 0}
-    tabel_ids = unique([(("tabel", i), t.id) for i, t in enumerate(lap.tabel)], "tabel")
-    unique([(("grafik", i), g.id) for i, g in enumerate(lap.grafik)], "grafik")
+    c.budget = budget
+    c.budget_ids = c.unique([(p, n.id) for p, n, _ in budget], "anggaran")
+    c.program_ids = {n.id for _, n, lvl in budget if lvl == 0}
+    c.tabel_ids = c.unique([(("tabel", i), t.id) for i, t in enumerate(lap.tabel)], "tabel")
+    c.unique([(("grafik", i), g.id) for i, g in enumerate(lap.grafik)], "grafik")
 
-    def ref(path: tuple, value: str | None, known: set[str], kind: str) -> None:
-        if value is not None and value not in known:
-            guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.5)
-            hint = f"; maksud Anda '{guess[0]}'?" if guess else (f"; id yang ada: {', '.join(sorted(known)[:12])}" if known else f"; belum ada {kind} yang didefinisikan")
-            add(path, f"{kind} '{value}' tidak ditemukan{hint}")
 
+def _periksa_renstra_sasaran(c: _Periksa) -> None:
+    """Renstra period against the report year, then the misi/tujuan/sasaran/program references."""
+    lap = c.b.model
+    renstra = lap.renstra
     if renstra:
         if renstra.periode.awal > renstra.periode.akhir:
-            add(("renstra", "periode"), "periode Renstra terbalik: 'awal' harus lebih kecil dari 'akhir'")
+            c.add(("renstra", "periode"), "periode Renstra terbalik: 'awal' harus lebih kecil dari 'akhir'")
         elif not (renstra.periode.awal <= lap.tahun <= renstra.periode.akhir):
-            add(("tahun",), f"tahun laporan {lap.tahun} di luar periode Renstra {renstra.periode.awal}–{renstra.periode.akhir}; perbaiki 'tahun' atau 'renstra.periode'")
+            c.add(("tahun",), f"tahun laporan {lap.tahun} di luar periode Renstra {renstra.periode.awal}–{renstra.periode.akhir}; perbaiki 'tahun' atau 'renstra.periode'")
         for i, t in enumerate(renstra.tujuan):
             for j, m in enumerate(t.misi):
-                ref(("renstra", "tujuan", i, "misi", j), m, misi_ids, "misi")
+                c.ref(("renstra", "tujuan", i, "misi", j), m, c.misi_ids, "misi")
         for i, s in enumerate(renstra.sasaran):
-            ref(("renstra", "sasaran", i, "tujuan"), s.tujuan, tujuan_ids, "tujuan")
+            c.ref(("renstra", "sasaran", i, "tujuan"), s.tujuan, c.tujuan_ids, "tujuan")
     for i, s in enumerate(lap.sasaran):
-        ref(("sasaran", i, "tujuan"), s.tujuan, tujuan_ids, "tujuan")
-        ref(("sasaran", i, "induk"), s.induk, sasaran_ids, "sasaran")
+        c.ref(("sasaran", i, "tujuan"), s.tujuan, c.tujuan_ids, "tujuan")
+        c.ref(("sasaran", i, "induk"), s.induk, c.sasaran_ids, "sasaran")
         if s.induk == s.id:
-            add(("sasaran", i, "induk"), "sasaran tidak boleh menjadi induk dirinya sendiri")
+            c.add(("sasaran", i, "induk"), "sasaran tidak boleh menjadi induk dirinya sendiri")
         for j, p in enumerate(s.program):
-            ref(("sasaran", i, "program", j), p, budget_ids, "anggaran")
+            c.ref(("sasaran", i, "program", j), p, c.budget_ids, "anggaran")
 
-    ladder = b.metode.tingkat_nilai
-    for path, ind in indikator:
+
+def _periksa_indikator(c: _Periksa) -> None:
+    """Indicator budget links, a zero target, non-numeric values outside the ladder, realisasi from the future."""
+    lap = c.b.model
+    ladder = c.b.metode.tingkat_nilai
+    for path, ind in c.indikator:
         for j, a in enumerate(ind.anggaran):
-            ref(path + ("anggaran", j), a, budget_ids, "anggaran")
+            c.ref(path + ("anggaran", j), a, c.budget_ids, "anggaran")
         t = ind.target.get(lap.tahun)
         if t is not None and not isinstance(t, str) and t == 0:
-            add(path + ("target", lap.tahun), "target 0 tidak dapat dipakai menghitung capaian (pembagian dengan nol); periksa target atau hapus bila belum ditetapkan")
+            c.add(path + ("target", lap.tahun), "target 0 tidak dapat dipakai menghitung capaian (pembagian dengan nol); periksa target atau hapus bila belum ditetapkan")
         for kind in ("target", "realisasi"):
             for y, v in getattr(ind, kind).items():
                 if isinstance(v, str) and v not in ladder:
-                    add(path + (kind, y), f"nilai '{v}' bukan angka dan bukan tingkat yang dikenal ({' < '.join(ladder)}); tulis angka, atau atur metode.tingkat_nilai")
+                    c.add(path + (kind, y), f"nilai '{v}' bukan angka dan bukan tingkat yang dikenal ({' < '.join(ladder)}); tulis angka, atau atur metode.tingkat_nilai")
                 if kind == "realisasi" and y > lap.tahun:
-                    add(path + (kind, y), f"realisasi tahun {y} melebihi tahun laporan {lap.tahun}")
-    if lap.perjanjian_kinerja:
-        for versi_path, versi in ((("perjanjian_kinerja",), lap.perjanjian_kinerja), (("perjanjian_kinerja", "perubahan"), lap.perjanjian_kinerja.perubahan)):
-            if versi is None:
-                continue
-            for key in versi.target:
-                ref(versi_path + ("target", key), key, indikator_ids, "indikator")
-            for j, a in enumerate(versi.anggaran):
-                ref(versi_path + ("anggaran", j, "program"), a.program, program_ids, "program")
+                    c.add(path + (kind, y), f"realisasi tahun {y} melebihi tahun laporan {lap.tahun}")
 
-    for path, node, lvl in budget:
+
+def _periksa_perjanjian_kinerja(c: _Periksa) -> None:
+    """Perjanjian Kinerja (and its revision) may only name known indicators and programs."""
+    pk = c.b.model.perjanjian_kinerja
+    if not pk:
+        return
+    for versi_path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan)):
+        if versi is None:
+            continue
+        for key in versi.target:
+            c.ref(versi_path + ("target", key), key, c.indikator_ids, "indikator")
+        for j, a in enumerate(versi.anggaran):
+            c.ref(versi_path + ("anggaran", j, "program"), a.program, c.program_ids, "program")
+
+
+def _periksa_anggaran(c: _Periksa) -> None:
+    """Parents carry no figures of their own (they are sums); a leaf may not spend more than its pagu."""
+    for path, node, lvl in c.budget:
         children = (getattr(node, "kegiatan", None) or []) if lvl == 0 else (getattr(node, "sub_kegiatan", None) or []) if lvl == 1 else []
         if children and any(v is not None for v in (node.pagu, node.pagu_perubahan, node.realisasi)):
-            add(path, "butir anggaran yang punya rincian tidak boleh memuat angka sendiri (angka induk = jumlah rinciannya); pindahkan angka yang tercetak ke 'tercetak:'")
+            c.add(path, "butir anggaran yang punya rincian tidak boleh memuat angka sendiri (angka induk = jumlah rinciannya); pindahkan angka yang tercetak ke 'tercetak:'")
         pagu = node.pagu_perubahan if node.pagu_perubahan is not None else node.pagu
         if not children and node.realisasi is not None and pagu is not None and node.realisasi > pagu:
-            add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; realisasi anggaran tidak boleh melampaui pagu")
+            c.add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; realisasi anggaran tidak boleh melampaui pagu")
 
-    posisi_known = {"sasaran": sasaran_ids, "indikator": indikator_ids, "tujuan": tujuan_ids}
+
+def _periksa_tabel_grafik(c: _Periksa) -> None:
+    """Placement references, table shapes, and each chart's table and series columns."""
+    lap = c.b.model
+    posisi_known = {"sasaran": c.sasaran_ids, "indikator": c.indikator_ids, "tujuan": c.tujuan_ids}
     for kind in ("tabel", "grafik", "foto", "bagian_tambahan"):
         for i, item in enumerate(getattr(lap, kind)):
             if ":" in item.posisi:
                 k, v = item.posisi.split(":", 1)
-                ref((kind, i, "posisi"), v, posisi_known[k], k)
+                c.ref((kind, i, "posisi"), v, posisi_known[k], k)
     for i, t in enumerate(lap.tabel):
-        periksa_tabel(t, ("tabel", i), add)
+        periksa_tabel(t, ("tabel", i), c.add)
     tabel_by_id = {t.id: t for t in lap.tabel}
     for i, g in enumerate(lap.grafik):
-        ref(("grafik", i, "tabel"), g.tabel, tabel_ids, "tabel")
+        c.ref(("grafik", i, "tabel"), g.tabel, c.tabel_ids, "tabel")
         t = tabel_by_id.get(g.tabel) if g.tabel else None
         n = _leaf_count(t.kolom) if t else None
         for j, s in enumerate(g.seri):
             if s.kolom is None and s.nilai is None:
-                add(("grafik", i, "seri", j), "seri grafik butuh 'kolom' (dari tabel) atau 'nilai'")
+                c.add(("grafik", i, "seri", j), "seri grafik butuh 'kolom' (dari tabel) atau 'nilai'")
             if s.kolom is not None and n is not None and not (1 <= s.kolom <= n):
-                add(("grafik", i, "seri", j, "kolom"), f"kolom {s.kolom} tidak ada; tabel '{g.tabel}' punya {n} kolom")
+                c.add(("grafik", i, "seri", j, "kolom"), f"kolom {s.kolom} tidak ada; tabel '{g.tabel}' punya {n} kolom")
         if t is None and g.label is None:
-            add(("grafik", i), "grafik tanpa tabel butuh 'label' (label sumbu X)")
-    for i, f in enumerate(lap.foto):
-        if f.berkas:
-            out += periksa_berkas(f.berkas, folder, root, b.lokasi(("foto", i, "berkas")), format_path(("foto", i, "berkas")))
-    if b.metode.skala is not None:
-        for idx, msg in metode_mod.periksa_skala(b.metode.skala):
-            add(("metode", "skala", "pita", idx) if idx is not None and not isinstance(lap.metode.skala, str) and lap.metode.skala is not None else ("metode",), f"skala predikat '{b.metode.skala_nama}': {msg}")
-    return out
+            c.add(("grafik", i), "grafik tanpa tabel butuh 'label' (label sumbu X)")
 
 
 def periksa_tabel(t: Tabel, path: tuple, add) -> None:
