@@ -178,29 +178,25 @@ def _atur(d: dict, k: str, v: Any, default: Any = None) -> None:
     d[k] = v
 
 
-def terapkan(tab: Tabel, lap: dict, reg: dict[str, str]) -> None:
-    """Replace ``anggaran.program`` (and ``anggaran.tercetak`` from a Jumlah row) with the sheet's tree."""
-    rows = baca_baris(tab)
-    programs, totals = pohon(tab, rows)
-    if tab.gagal:
-        return
-    periksa_jumlah(tab, programs, totals)
-    if not programs and not totals:
-        return
-    ang = lap.setdefault("anggaran", {})
-    old_programs = ang.get("program") or []
-    used: set[str] = set()
-    old_index: dict[str, list[dict]] = {"program": [], "kegiatan": [], "sub kegiatan": []}
-    for p in old_programs:
-        old_index["program"].append(p)
-        for k in p.get("kegiatan") or []:
-            old_index["kegiatan"].append(k)
-            for s in k.get("sub_kegiatan") or []:
-                old_index["sub kegiatan"].append(s)
-    taken: set[int] = set()
+class _Gabung:
+    """Builds the new tree on top of the old one: each row takes over a matching old node (so fields the sheet
+    does not carry survive), and every node gets a unique id. ``taken`` remembers which old nodes were used."""
 
-    def cocokkan(b: Baris, calon: list[dict]) -> dict | None:
-        pools = [calon, old_index[b.tingkat]]
+    def __init__(self, tab: Tabel, reg: dict[str, str], old_programs: list[dict]):
+        self.tab, self.reg = tab, reg
+        self.used: set[str] = set()
+        self.taken: set[int] = set()
+        self.old_index: dict[str, list[dict]] = {"program": [], "kegiatan": [], "sub kegiatan": []}
+        for p in old_programs:
+            self.old_index["program"].append(p)
+            for k in p.get("kegiatan") or []:
+                self.old_index["kegiatan"].append(k)
+                for s in k.get("sub_kegiatan") or []:
+                    self.old_index["sub kegiatan"].append(s)
+
+    def cocokkan(self, b: Baris, calon: list[dict]) -> dict | None:
+        """The old node for ``b``: by id, then kode, then name; under the same parent first, then anywhere."""
+        pools = [calon, self.old_index[b.tingkat]]
         tests = []
         if b.nilai.get("id"):
             tests.append(lambda o: o.get("id") == b.nilai["id"])
@@ -212,23 +208,30 @@ def terapkan(tab: Tabel, lap: dict, reg: dict[str, str]) -> None:
         for test in tests:
             for pool in pools:
                 for o in pool:
-                    if id(o) not in taken and test(o):
-                        taken.add(id(o))
+                    if id(o) not in self.taken and test(o):
+                        self.taken.add(id(o))
                         return o
         return None
 
-    def buat(b: Baris, calon: list[dict], jalur: str) -> dict:
-        old = cocokkan(b, calon)
+    def id_baru(self, b: Baris, old: dict | None) -> str:
+        """The row's id, else the old node's, else one made from the name; never one already used."""
+        nid = b.nilai.get("id") or (old or {}).get("id")
+        if not nid or nid in self.used:
+            base = _AWALAN[b.tingkat] + slug(b.nilai["uraian"] or b.kode or "anggaran")
+            nid, i = base, 2
+            while nid in self.used:
+                nid, i = f"{base}-{i}", i + 1
+        self.used.add(nid)
+        return nid
+
+    def buat(self, b: Baris, calon: list[dict], jalur: str) -> dict:
+        """The data node for row ``b`` and, recursively, its children; registers the cells' locations."""
+        tab = self.tab
+        old = self.cocokkan(b, calon)
         node = copy.deepcopy(old) if old else {}
         kid_key = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}.get(b.tingkat)
         old_kids = (old or {}).get(kid_key) or [] if kid_key else []
-        nid = b.nilai.get("id") or (old or {}).get("id")
-        if not nid or nid in used:
-            base = _AWALAN[b.tingkat] + slug(b.nilai["uraian"] or b.kode or "anggaran")
-            nid, i = base, 2
-            while nid in used:
-                nid, i = f"{base}-{i}", i + 1
-        used.add(nid)
+        nid = self.id_baru(b, old)
         node["id"] = nid
         if "id" in node:
             node = {"id": nid, **{k: v for k, v in node.items() if k != "id"}}
@@ -236,34 +239,38 @@ def terapkan(tab: Tabel, lap: dict, reg: dict[str, str]) -> None:
         if not (old and A.bersih(str(old.get("nama", ""))).lower() == A.bersih(b.nilai["uraian"]).lower()):
             node["nama"] = b.nilai["uraian"]  # an export's CAPITALISED name does not replace the same name
         _atur(node, "sumber_dana", b.nilai.get("sumber_dana", TIDAK_ADA))
-        t = copy.deepcopy(node.get("tercetak") or {})
-        if b.anak:
-            for k in _UANG:
-                _atur(t, k, b.nilai.get(k, TIDAK_ADA))
-        else:
-            for k in _UANG:
-                _atur(node, k, b.nilai.get(k, TIDAK_ADA))
-        _atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
-        _atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
-        _atur(node, "keterangan", b.nilai.get("keterangan", TIDAK_ADA))
-        if t:
-            node["tercetak"] = t
-        elif "tercetak" in node and node["tercetak"]:
-            del node["tercetak"]
-        reg[jalur] = tab.lok(b.r, "uraian")
+        _isi_uang(node, b)
+        self.reg[jalur] = tab.lok(b.r, "uraian")
         for k in _UANG:
-            reg[f"{jalur}.{k}"] = tab.lok(b.r, k)
+            self.reg[f"{jalur}.{k}"] = tab.lok(b.r, k)
         if kid_key:
             if b.anak:
-                node[kid_key] = [buat(a, old_kids, f"{jalur}.{kid_key}[{i}]") for i, a in enumerate(b.anak)]
+                node[kid_key] = [self.buat(a, old_kids, f"{jalur}.{kid_key}[{i}]") for i, a in enumerate(b.anak)]
             elif kid_key in node:
                 del node[kid_key]
         return node
 
-    ang["program"] = [buat(p, old_programs, f"anggaran.program[{i}]") for i, p in enumerate(programs)]
-    lama = {o.get("id") for pool in old_index.values() for o in pool if id(o) not in taken}
-    for nid in sorted(x for x in lama if x):
-        tab.catatan.info.append(f"{tab.berkas}!{tab.lembar.nama}: '{nid}' tidak ada lagi di lembar anggaran; dihapus dari data")
+
+def _isi_uang(node: dict, b: Baris) -> None:
+    """Money of a leaf goes in the node; of a parent, in ``tercetak`` (the parent's money is its children's sum)."""
+    t = copy.deepcopy(node.get("tercetak") or {})
+    if b.anak:
+        for k in _UANG:
+            _atur(t, k, b.nilai.get(k, TIDAK_ADA))
+    else:
+        for k in _UANG:
+            _atur(node, k, b.nilai.get(k, TIDAK_ADA))
+    _atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
+    _atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
+    _atur(node, "keterangan", b.nilai.get("keterangan", TIDAK_ADA))
+    if t:
+        node["tercetak"] = t
+    elif "tercetak" in node and node["tercetak"]:
+        del node["tercetak"]
+
+
+def _tercetak_total(ang: dict, totals: list[Baris]) -> None:
+    """The last Jumlah/Total row becomes ``anggaran.tercetak``."""
     jumlah = [t for t in totals if t.tingkat == "total"]
     if jumlah:
         b = jumlah[-1]
@@ -276,3 +283,22 @@ def terapkan(tab: Tabel, lap: dict, reg: dict[str, str]) -> None:
             ang["tercetak"] = t
         elif ang.get("tercetak"):
             del ang["tercetak"]
+
+
+def terapkan(tab: Tabel, lap: dict, reg: dict[str, str]) -> None:
+    """Replace ``anggaran.program`` (and ``anggaran.tercetak`` from a Jumlah row) with the sheet's tree."""
+    rows = baca_baris(tab)
+    programs, totals = pohon(tab, rows)
+    if tab.gagal:
+        return
+    periksa_jumlah(tab, programs, totals)
+    if not programs and not totals:
+        return
+    ang = lap.setdefault("anggaran", {})
+    old_programs = ang.get("program") or []
+    g = _Gabung(tab, reg, old_programs)
+    ang["program"] = [g.buat(p, old_programs, f"anggaran.program[{i}]") for i, p in enumerate(programs)]
+    lama = {o.get("id") for pool in g.old_index.values() for o in pool if id(o) not in g.taken}
+    for nid in sorted(x for x in lama if x):
+        tab.catatan.info.append(f"{tab.berkas}!{tab.lembar.nama}: '{nid}' tidak ada lagi di lembar anggaran; dihapus dari data")
+    _tercetak_total(ang, totals)

@@ -166,119 +166,132 @@ def _slug_unik(base: str, used: set[str]) -> str:
 
 
 def terapkan_rencana(tab: Tabel, lap: dict, cat: Catatan, reg: dict) -> None:
-    groups: list[dict] = []
-    by_key: dict[Any, dict] = {}
-    cur = None
-    old_sas = {s.get("id"): s for s in lap.get("sasaran") or []}
-    old_tuj = {t.get("id"): t for t in (lap.get("renstra") or {}).get("tujuan") or []}
-    old_ind = {ind.get("id"): ind for ind, _, _ in semua_indikator(lap)}
-    used_ids = {k for k in (*old_sas, *old_tuj, *old_ind) if k}
-    for r in tab.baris:
-        sid = tab.baca(r, "sasaran_id", A.pengenal)
-        skode = tab.baca(r, "sasaran_kode", A.teks_satu_baris)
-        snama = tab.baca(r, "sasaran", A.teks)
-        sid, skode, snama = (None if v is TIDAK_ADA else v for v in (sid, skode, snama))
-        if sid or skode or snama:
-            key = sid or ("kode", skode, snama)
-            if cur is None or key != cur["key"]:
-                cur = by_key.get(key)
-                if cur is None:
-                    ting = tab.baca(r, "tingkat", lambda s: A.pilihan(s, list(skema.TINGKAT_SASARAN), _PILIH_TINGKAT))
-                    cur = {"key": key, "r": r, "id": sid, "kode": skode, "nama": snama, "tingkat": None if ting is TIDAK_ADA else ting,
-                           "induk": tab.baca(r, "induk", A.pengenal), "program": tab.baca(r, "program", A.daftar_id), "inds": []}
-                    by_key[key] = cur
-                    groups.append(cur)
-        elif cur is None:
-            tab.galat(r, "sasaran" if tab.ada("sasaran") else "sasaran_id", "baris indikator tanpa sasaran; isi kolom Sasaran (atau Id Sasaran) di baris ini atau di atasnya")
-            continue
-        iid = tab.baca(r, "id", A.pengenal)
-        nama = tab.baca(r, "nama", A.teks)
-        if (iid not in (None, TIDAK_ADA)) or (nama not in (None, TIDAK_ADA)):
-            cur["inds"].append((r, iid if iid is not TIDAK_ADA else None, nama if nama is not TIDAK_ADA else None))
+    """Replace the sasaran (and tujuan indicators) with the sheet's, each over its old data so narratives survive."""
+    ren = _Rencana(tab, lap, reg)
+    groups = ren.kelompok()
     if tab.gagal:
         return
-    # ids for new sasaran/tujuan
-    for g in groups:
-        ting = g["tingkat"] or "strategis"
-        g["tingkat"] = ting
-        if not g["id"]:
-            pool = old_tuj if ting == "tujuan" else old_sas
-            found = next((o for o in pool.values() if (g["nama"] and A.bersih(str(o.get("teks" if ting == "tujuan" else "nama", ""))).lower() == A.bersih(g["nama"]).lower())), None)
-            g["id"] = found.get("id") if found else _slug_unik(("tujuan-" if ting == "tujuan" else "ss-") + (g["kode"] or g["nama"] or "x"), used_ids)
-        if not g["nama"]:
-            tab.galat(g["r"], "sasaran", "rumusan sasaran/tujuan wajib diisi")
+    ren.beri_id(groups)
     if tab.gagal:
         return
-    taken_ind: set[str] = set()
+    lap["sasaran"] = ren.sasaran(groups, cat)
+    if not ren.tujuan(groups, cat):
+        return
+    gone = [i for i in ren.old_ind if i not in ren.taken_ind]
+    for i in gone:
+        cat.info.append(f"{tab.berkas}!{tab.lembar.nama}: indikator '{i}' tidak ada di lembar; dihapus dari data (beserta analisisnya)")
 
-    def indikator(r: int, iid: str | None, nama: str | None, parent_old: dict | None, jalur: str) -> dict:
-        old = old_ind.get(iid) if iid else None
+
+class _Rencana:
+    """One Rencana sheet applied to a report: the old sasaran/tujuan/indicators to build on, the ids in use
+    (so new ones are unique), and the indicator ids the sheet has claimed (``taken_ind``)."""
+
+    def __init__(self, tab: Tabel, lap: dict, reg: dict):
+        self.tab, self.lap, self.reg = tab, lap, reg
+        self.old_sas = {s.get("id"): s for s in lap.get("sasaran") or []}
+        self.old_tuj = {t.get("id"): t for t in (lap.get("renstra") or {}).get("tujuan") or []}
+        self.old_ind = {ind.get("id"): ind for ind, _, _ in semua_indikator(lap)}
+        self.used_ids = {k for k in (*self.old_sas, *self.old_tuj, *self.old_ind) if k}
+        self.taken_ind: set[str] = set()
+
+    def kelompok(self) -> list[dict]:
+        """Rows grouped by sasaran/tujuan (a row without one belongs to the group above); each with its indicator rows."""
+        tab = self.tab
+        groups: list[dict] = []
+        by_key: dict[Any, dict] = {}
+        cur = None
+        for r in tab.baris:
+            sid = tab.baca(r, "sasaran_id", A.pengenal)
+            skode = tab.baca(r, "sasaran_kode", A.teks_satu_baris)
+            snama = tab.baca(r, "sasaran", A.teks)
+            sid, skode, snama = (None if v is TIDAK_ADA else v for v in (sid, skode, snama))
+            if sid or skode or snama:
+                key = sid or ("kode", skode, snama)
+                if cur is None or key != cur["key"]:
+                    cur = by_key.get(key)
+                    if cur is None:
+                        ting = tab.baca(r, "tingkat", lambda s: A.pilihan(s, list(skema.TINGKAT_SASARAN), _PILIH_TINGKAT))
+                        cur = {"key": key, "r": r, "id": sid, "kode": skode, "nama": snama, "tingkat": None if ting is TIDAK_ADA else ting,
+                               "induk": tab.baca(r, "induk", A.pengenal), "program": tab.baca(r, "program", A.daftar_id), "inds": []}
+                        by_key[key] = cur
+                        groups.append(cur)
+            elif cur is None:
+                tab.galat(r, "sasaran" if tab.ada("sasaran") else "sasaran_id", "baris indikator tanpa sasaran; isi kolom Sasaran (atau Id Sasaran) di baris ini atau di atasnya")
+                continue
+            iid = tab.baca(r, "id", A.pengenal)
+            nama = tab.baca(r, "nama", A.teks)
+            if (iid not in (None, TIDAK_ADA)) or (nama not in (None, TIDAK_ADA)):
+                cur["inds"].append((r, iid if iid is not TIDAK_ADA else None, nama if nama is not TIDAK_ADA else None))
+        return groups
+
+    def beri_id(self, groups: list[dict]) -> None:
+        """Ids for new sasaran/tujuan: the old one of the same name, else one made from the code or name."""
+        for g in groups:
+            ting = g["tingkat"] or "strategis"
+            g["tingkat"] = ting
+            if not g["id"]:
+                pool = self.old_tuj if ting == "tujuan" else self.old_sas
+                found = next((o for o in pool.values() if (g["nama"] and A.bersih(str(o.get("teks" if ting == "tujuan" else "nama", ""))).lower() == A.bersih(g["nama"]).lower())), None)
+                g["id"] = found.get("id") if found else _slug_unik(("tujuan-" if ting == "tujuan" else "ss-") + (g["kode"] or g["nama"] or "x"), self.used_ids)
+            if not g["nama"]:
+                self.tab.galat(g["r"], "sasaran", "rumusan sasaran/tujuan wajib diisi")
+
+    def indikator(self, r: int, iid: str | None, nama: str | None, parent_old: dict | None, jalur: str) -> dict:
+        """One indicator row over its old data (by id, else by name under the same parent), with a unique id."""
+        old = self.old_ind.get(iid) if iid else None
         if old is None and nama and parent_old:
-            old = next((i for i in parent_old.get("indikator") or [] if A.bersih(str(i.get("nama", ""))).lower() == A.bersih(nama).lower() and i.get("id") not in taken_ind), None)
+            old = next((i for i in parent_old.get("indikator") or [] if A.bersih(str(i.get("nama", ""))).lower() == A.bersih(nama).lower() and i.get("id") not in self.taken_ind), None)
         ind = copy.deepcopy(old) if old else {}
         if not iid:
-            iid = ind.get("id") or _slug_unik(nama or "indikator", used_ids)
-        if iid in taken_ind:
-            tab.galat(r, "id", f"id indikator '{iid}' dipakai dua kali; setiap indikator butuh id sendiri")
-        taken_ind.add(iid)
+            iid = ind.get("id") or _slug_unik(nama or "indikator", self.used_ids)
+        if iid in self.taken_ind:
+            self.tab.galat(r, "id", f"id indikator '{iid}' dipakai dua kali; setiap indikator butuh id sendiri")
+        self.taken_ind.add(iid)
         ind["id"] = iid
         ind = {"id": iid, **{k: v for k, v in ind.items() if k != "id"}}
-        _atur(ind, "kode", tab.baca(r, "kode", A.teks_satu_baris))
-        if nama is None:
-            tab.galat(r, "nama", "nama indikator wajib diisi")
-        else:
-            ind["nama"] = nama
-        satuan = tab.baca(r, "satuan", A.teks_satu_baris)
-        if satuan is None:
-            tab.galat(r, "satuan", "satuan wajib diisi (mis. Persen, Orang, Dokumen)")
-        elif satuan is not TIDAK_ADA:
-            ind["satuan"] = satuan
-        _atur(ind, "arah", tab.baca(r, "arah", lambda s: A.pilihan(s, list(skema.ARAH), {"positif": "naik", "negatif": "turun", "+": "naik", "-": "turun"})), "naik")
-        _atur(ind, "iku", tab.baca(r, "iku", A.ya_tidak), True)
-        nilai_ = _nilai_untuk(ind.get("satuan"))
-        for key, col, f in (("rumus", "rumus", A.teks), ("sumber_data", "sumber_data", A.teks), ("penanggung_jawab", "penanggung_jawab", A.teks), ("kondisi_awal", "kondisi_awal", nilai_)):
-            _atur(ind, key, tab.baca(r, col, f))
-        for y in tab.tahun("target"):
-            _atur_tahun(ind, "target", y, tab.baca(r, "target", nilai_, y))
-            reg[f"{jalur}.target.{y}"] = tab.lok(r, "target", y)
-        _atur(ind, "target_akhir_renstra", tab.baca(r, "target_akhir", nilai_))
-        reg[jalur] = tab.lok(r, "nama")
-        for key, col in (("satuan", "satuan"), ("arah", "arah"), ("kode", "kode"), ("target_akhir_renstra", "target_akhir"), ("kondisi_awal", "kondisi_awal")):
-            reg[f"{jalur}.{key}"] = tab.lok(r, col)
+        _isi_indikator(self.tab, self.reg, r, ind, nama, jalur)
         return ind
 
-    new_sas = []
-    tujuan_groups = [g for g in groups if g["tingkat"] == "tujuan"]
-    for g in groups:
-        if g["tingkat"] == "tujuan":
-            continue
-        i = len(new_sas)
-        jalur = f"sasaran[{i}]"
-        old = old_sas.get(g["id"])
-        s = copy.deepcopy(old) if old else {}
-        s = {"id": g["id"], **{k: v for k, v in s.items() if k != "id"}}
-        if g["kode"] is not None or tab.ada("sasaran_kode"):
-            _atur(s, "kode", g["kode"])
-        s["nama"] = g["nama"]
-        _atur(s, "tingkat", g["tingkat"], "strategis")
-        _atur(s, "tujuan" if g["tingkat"] == "strategis" else "induk", g["induk"])
-        _atur(s, "program", g["program"])
-        inds = [indikator(r, iid, nama, old, f"{jalur}.indikator[{j}]") for j, (r, iid, nama) in enumerate(g["inds"])]
-        if inds or "indikator" in s:
-            s["indikator"] = inds
-        reg[jalur] = tab.lok(g["r"], "sasaran")
-        reg[f"{jalur}.tujuan"] = reg[f"{jalur}.induk"] = tab.lok(g["r"], "induk")
-        reg[f"{jalur}.program"] = tab.lok(g["r"], "program")
-        new_sas.append(s)
-    for sid in old_sas:
-        if sid not in {g["id"] for g in groups}:
-            cat.info.append(f"{tab.berkas}!{tab.lembar.nama}: sasaran '{sid}' tidak ada di lembar; dihapus dari data (beserta narasinya)")
-    lap["sasaran"] = new_sas
-    if tujuan_groups or any(t.get("indikator") for t in old_tuj.values()):
+    def sasaran(self, groups: list[dict], cat: Catatan) -> list[dict]:
+        """The new ``sasaran`` list (tujuan groups are left to ``tujuan``); old sasaran not on the sheet are reported."""
+        tab, reg = self.tab, self.reg
+        new_sas = []
+        for g in groups:
+            if g["tingkat"] == "tujuan":
+                continue
+            i = len(new_sas)
+            jalur = f"sasaran[{i}]"
+            old = self.old_sas.get(g["id"])
+            s = copy.deepcopy(old) if old else {}
+            s = {"id": g["id"], **{k: v for k, v in s.items() if k != "id"}}
+            if g["kode"] is not None or tab.ada("sasaran_kode"):
+                _atur(s, "kode", g["kode"])
+            s["nama"] = g["nama"]
+            _atur(s, "tingkat", g["tingkat"], "strategis")
+            _atur(s, "tujuan" if g["tingkat"] == "strategis" else "induk", g["induk"])
+            _atur(s, "program", g["program"])
+            inds = [self.indikator(r, iid, nama, old, f"{jalur}.indikator[{j}]") for j, (r, iid, nama) in enumerate(g["inds"])]
+            if inds or "indikator" in s:
+                s["indikator"] = inds
+            reg[jalur] = tab.lok(g["r"], "sasaran")
+            reg[f"{jalur}.tujuan"] = reg[f"{jalur}.induk"] = tab.lok(g["r"], "induk")
+            reg[f"{jalur}.program"] = tab.lok(g["r"], "program")
+            new_sas.append(s)
+        for sid in self.old_sas:
+            if sid not in {g["id"] for g in groups}:
+                cat.info.append(f"{tab.berkas}!{tab.lembar.nama}: sasaran '{sid}' tidak ada di lembar; dihapus dari data (beserta narasinya)")
+        return new_sas
+
+    def tujuan(self, groups: list[dict], cat: Catatan) -> bool:
+        """Tujuan indicators into ``renstra.tujuan``; False (error recorded) when there is no Renstra to hold them."""
+        tab, lap = self.tab, self.lap
+        tujuan_groups = [g for g in groups if g["tingkat"] == "tujuan"]
+        if not (tujuan_groups or any(t.get("indikator") for t in self.old_tuj.values())):
+            return True
         ren = lap.get("renstra")
         if tujuan_groups and not isinstance(ren, dict):
             tab.galat(tujuan_groups[0]["r"], "tingkat", "indikator tujuan butuh Renstra; isi 'Renstra: tahun awal/akhir' di lembar Identitas")
-            return
+            return False
         tujuan_list = ren.setdefault("tujuan", []) if isinstance(ren, dict) else []
         done = set()
         for g in tujuan_groups:
@@ -291,15 +304,39 @@ def terapkan_rencana(tab: Tabel, lap: dict, cat: Catatan, reg: dict) -> None:
             if g["kode"] is not None or tab.ada("sasaran_kode"):
                 _atur(t, "nomor", g["kode"])
             t["teks"] = g["nama"]
-            t["indikator"] = [indikator(r, iid, nama, old_tuj.get(g["id"]), f"{jalur}.indikator[{j}]") for j, (r, iid, nama) in enumerate(g["inds"])]
+            t["indikator"] = [self.indikator(r, iid, nama, self.old_tuj.get(g["id"]), f"{jalur}.indikator[{j}]") for j, (r, iid, nama) in enumerate(g["inds"])]
             done.add(g["id"])
         for t in tujuan_list:
             if t.get("id") not in done and t.get("indikator"):
                 cat.info.append(f"{tab.berkas}!{tab.lembar.nama}: indikator tujuan '{t.get('id')}' tidak ada di lembar; dihapus dari data")
                 del t["indikator"]
-    gone = [i for i in old_ind if i not in taken_ind]
-    for i in gone:
-        cat.info.append(f"{tab.berkas}!{tab.lembar.nama}: indikator '{i}' tidak ada di lembar; dihapus dari data (beserta analisisnya)")
+        return True
+
+
+def _isi_indikator(tab: Tabel, reg: dict, r: int, ind: dict, nama: str | None, jalur: str) -> None:
+    """The indicator's own columns (kode, nama, satuan, arah, targets…) into ``ind``; cell locations into ``reg``."""
+    _atur(ind, "kode", tab.baca(r, "kode", A.teks_satu_baris))
+    if nama is None:
+        tab.galat(r, "nama", "nama indikator wajib diisi")
+    else:
+        ind["nama"] = nama
+    satuan = tab.baca(r, "satuan", A.teks_satu_baris)
+    if satuan is None:
+        tab.galat(r, "satuan", "satuan wajib diisi (mis. Persen, Orang, Dokumen)")
+    elif satuan is not TIDAK_ADA:
+        ind["satuan"] = satuan
+    _atur(ind, "arah", tab.baca(r, "arah", lambda s: A.pilihan(s, list(skema.ARAH), {"positif": "naik", "negatif": "turun", "+": "naik", "-": "turun"})), "naik")
+    _atur(ind, "iku", tab.baca(r, "iku", A.ya_tidak), True)
+    nilai_ = _nilai_untuk(ind.get("satuan"))
+    for key, col, f in (("rumus", "rumus", A.teks), ("sumber_data", "sumber_data", A.teks), ("penanggung_jawab", "penanggung_jawab", A.teks), ("kondisi_awal", "kondisi_awal", nilai_)):
+        _atur(ind, key, tab.baca(r, col, f))
+    for y in tab.tahun("target"):
+        _atur_tahun(ind, "target", y, tab.baca(r, "target", nilai_, y))
+        reg[f"{jalur}.target.{y}"] = tab.lok(r, "target", y)
+    _atur(ind, "target_akhir_renstra", tab.baca(r, "target_akhir", nilai_))
+    reg[jalur] = tab.lok(r, "nama")
+    for key, col in (("satuan", "satuan"), ("arah", "arah"), ("kode", "kode"), ("target_akhir_renstra", "target_akhir"), ("kondisi_awal", "kondisi_awal")):
+        reg[f"{jalur}.{key}"] = tab.lok(r, col)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -444,6 +481,7 @@ def _sunyi(f, *a):
 
 
 def impor(root: Path, path: Path, instansi: str | None = None, tahun: int | None = None, keluar=None) -> int:
+    """Read ``path``, apply its sheets to a temporary copy of the agency, validate, then replace the real files."""
     keluar = keluar or sys.stdout
     cat = Catatan()
     try:
@@ -453,29 +491,14 @@ def impor(root: Path, path: Path, instansi: str | None = None, tahun: int | None
         return 1
     groups = _kelompokkan(buku, cat)
     if not groups:
-        for w in cat.peringatan:
-            print(f"peringatan: {w}", file=sys.stderr)
-        print(f"galat: {buku.berkas}: tidak ada lembar yang dikenali; nama lembar yang dikenal: {', '.join(j.judul for j in skema.SEMUA)} "
-              "(atau lembar realisasi anggaran dengan kolom Kode Rekening, Uraian, Anggaran, Realisasi)", file=sys.stderr)
-        return 1
+        return _tidak_dikenali(buku, cat)
     ident: dict = {}
     for lem in groups.get("identitas", []):
         ident.update(baca_identitas(buku.berkas, lem, cat))
-    slug_sheet = ident.get(("instansi",), (None, ""))
-    tahun_sheet = ident.get(("laporan", "tahun"), (None, ""))
-    if instansi and slug_sheet[0] and instansi != slug_sheet[0]:
-        cat.galat.append(f"{slug_sheet[1]}: lembar ini untuk instansi '{slug_sheet[0]}', perintah menyebut --instansi {instansi}")
-    if tahun and tahun_sheet[0] and tahun != tahun_sheet[0]:
-        cat.galat.append(f"{tahun_sheet[1]}: lembar ini untuk tahun {tahun_sheet[0]}, perintah menyebut --tahun {tahun}")
-    slug = instansi or slug_sheet[0]
-    tahun = tahun or tahun_sheet[0]
-    if not slug or not tahun:
-        cat.galat.append(f"{buku.berkas}: instansi dan tahun tidak diketahui; isi lembar Identitas (Instansi, Tahun laporan) atau tulis --instansi SLUG --tahun TAHUN")
-    if cat.galat:
+    slug_tahun = _instansi_tahun(buku, ident, instansi, tahun, cat)
+    if slug_tahun is None:
         return _selesai_gagal(cat)
-    if not re.match(r"^[a-z0-9][a-z0-9-]*$", slug):
-        cat.galat.append(f"{slug_sheet[1] or buku.berkas}: nama instansi '{slug}' harus huruf kecil, angka dan '-'")
-        return _selesai_gagal(cat)
+    slug, tahun = slug_tahun
     folder = root / "agencies" / slug
     baru_instansi = not (folder / "profil.yaml").is_file()
     if baru_instansi and not (ident.get(("profil", "nama"), (None,))[0] and ident.get(("profil", "pemda"), (None,))[0]):
@@ -484,16 +507,7 @@ def impor(root: Path, path: Path, instansi: str | None = None, tahun: int | None
 
     tmp = Path(tempfile.mkdtemp(prefix="lkip-impor-"))
     try:
-        _salin_repo(root, slug, tmp)
-        from .. import scaffold
-
-        tfolder = tmp / "agencies" / slug
-        if baru_instansi:  # a minimal profile the Identitas sheet fills in
-            tfolder.mkdir(parents=True, exist_ok=True)
-            (tfolder / "profil.yaml").write_text(scaffold.SCHEMA_LINE.format(kind="profil") + "nama: ...\npemda: ...\n", encoding="utf-8")
-        tahun_baru = not berkas_tahun(tfolder, tahun)
-        if tahun_baru:
-            _sunyi(scaffold.new_year, tmp, slug, tahun)
+        tfolder, tahun_baru = _siapkan_salinan(root, tmp, slug, tahun, baru_instansi)
         try:
             profil_doc = load_file(tfolder / "profil.yaml", f"agencies/{slug}/profil.yaml")
             bt = muat_tahun(tfolder, tahun, tmp)
@@ -505,22 +519,7 @@ def impor(root: Path, path: Path, instansi: str | None = None, tahun: int | None
         profil, lap = copy.deepcopy(old_profil), copy.deepcopy(old_lap)
         reg: dict[str, str] = {}
         terapkan_identitas(ident, profil, lap, tahun, cat, reg)
-        tabs: dict[str, list[Tabel]] = {}
-        for kunci, jenis in (("anggaran", skema.ANGGARAN), ("belanja", skema.BELANJA), ("rencana", skema.RENCANA), ("pengukuran", skema.PENGUKURAN)):
-            for lem in groups.get(kunci, []):
-                tab = kenali(buku.berkas, lem, jenis, cat)
-                if tab is not None:
-                    tabs.setdefault(kunci, []).append(tab)
-        for tab in tabs.get("anggaran", []):
-            anggaran_mod.terapkan(tab, lap, reg)
-        for tab in tabs.get("belanja", []):
-            terapkan_belanja(tab, lap, reg)
-        for tab in tabs.get("rencana", []):
-            terapkan_rencana(tab, lap, cat, reg)
-        for tab in tabs.get("pengukuran", []):
-            terapkan_pengukuran(tab, lap, tahun, reg)
-        for lem in groups.get("pegawai", []):
-            pegawai_mod.terapkan(buku.berkas, lem, lap, cat)
+        _terapkan_lembar(buku, groups, lap, tahun, cat, reg)
         if cat.galat:
             return _selesai_gagal(cat)
         from ..model import Laporan, Profil
@@ -532,39 +531,122 @@ def impor(root: Path, path: Path, instansi: str | None = None, tahun: int | None
         changed: list[tuple[Path, Path, str]] = []  # (temp file, real file, text)
         if baru_instansi or not sama(old_profil, profil):
             changed.append(_tulis(tfolder / "profil.yaml", old_profil, profil, folder / "profil.yaml"))
-        for p in bt.paths:
-            keys_here = [k for k in old_lap if bt.pemilik.get(k) == p]
-            if p == bt.paths[0]:
-                keys_here += [k for k in lap if k not in old_lap]
-            old_sub = {k: old_lap[k] for k in old_lap if bt.pemilik.get(k) == p}
-            new_sub = {k: lap[k] for k in lap if k in keys_here}
-            real = folder / p.relative_to(tfolder)
-            if tahun_baru or not sama(old_sub, new_sub):
-                changed.append(_tulis(p, old_sub, new_sub, real))
+        changed += _tulis_laporan(bt, old_lap, lap, tfolder, folder, tahun_baru)
         masalah = _validasi(tmp, slug, tahun)
         galat = [m for m in masalah if m.tingkat == "galat"]
         if galat:
             for m in galat:
                 cat.galat.append(_ke_sel(m, reg))
             return _selesai_gagal(cat)
-        for w in cat.peringatan:
-            print(f"peringatan: {w}", file=keluar)
-        for w in cat.info:
-            print(w, file=keluar)
-        for m in masalah:
-            print(f"peringatan: {_ke_sel(m, reg)}", file=keluar)
+        _laporkan(cat, masalah, reg, keluar)
         if not changed:
             print(f"Tidak ada perubahan: agencies/{slug} sudah sama dengan {buku.berkas}.", file=keluar)
             return 0
-        for tfile, real, text in changed:
-            real.parent.mkdir(parents=True, exist_ok=True)
-            part = real.with_name(f".{real.name}.lkip-impor")
-            part.write_text(text, encoding="utf-8")
-            os.replace(part, real)
-            print(f"Ditulis {_rel(real, root)}.", file=keluar)
+        _ganti_berkas(changed, root, keluar)
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _tidak_dikenali(buku: Buku, cat: Catatan) -> int:
+    """No sheet recognised: say which names are known (and which sheets were skipped), exit 1."""
+    for w in cat.peringatan:
+        print(f"peringatan: {w}", file=sys.stderr)
+    print(f"galat: {buku.berkas}: tidak ada lembar yang dikenali; nama lembar yang dikenal: {', '.join(j.judul for j in skema.SEMUA)} "
+          "(atau lembar realisasi anggaran dengan kolom Kode Rekening, Uraian, Anggaran, Realisasi)", file=sys.stderr)
+    return 1
+
+
+def _instansi_tahun(buku: Buku, ident: dict, instansi: str | None, tahun: int | None, cat: Catatan) -> tuple[str, int] | None:
+    """(agency slug, year) from the command line or the Identitas sheet, which must agree; None after recording errors."""
+    slug_sheet = ident.get(("instansi",), (None, ""))
+    tahun_sheet = ident.get(("laporan", "tahun"), (None, ""))
+    if instansi and slug_sheet[0] and instansi != slug_sheet[0]:
+        cat.galat.append(f"{slug_sheet[1]}: lembar ini untuk instansi '{slug_sheet[0]}', perintah menyebut --instansi {instansi}")
+    if tahun and tahun_sheet[0] and tahun != tahun_sheet[0]:
+        cat.galat.append(f"{tahun_sheet[1]}: lembar ini untuk tahun {tahun_sheet[0]}, perintah menyebut --tahun {tahun}")
+    slug = instansi or slug_sheet[0]
+    tahun = tahun or tahun_sheet[0]
+    if not slug or not tahun:
+        cat.galat.append(f"{buku.berkas}: instansi dan tahun tidak diketahui; isi lembar Identitas (Instansi, Tahun laporan) atau tulis --instansi SLUG --tahun TAHUN")
+    if cat.galat:
+        return None
+    if not re.match(r"^[a-z0-9][a-z0-9-]*$", slug):
+        cat.galat.append(f"{slug_sheet[1] or buku.berkas}: nama instansi '{slug}' harus huruf kecil, angka dan '-'")
+        return None
+    return slug, tahun
+
+
+def _siapkan_salinan(root: Path, tmp: Path, slug: str, tahun: int, baru_instansi: bool) -> tuple[Path, bool]:
+    """Copy the agency into ``tmp`` (a minimal profile for a new one, a scaffolded year for a new year):
+    (agency folder in the copy, whether the year is new)."""
+    _salin_repo(root, slug, tmp)
+    from .. import scaffold
+
+    tfolder = tmp / "agencies" / slug
+    if baru_instansi:  # a minimal profile the Identitas sheet fills in
+        tfolder.mkdir(parents=True, exist_ok=True)
+        (tfolder / "profil.yaml").write_text(scaffold.SCHEMA_LINE.format(kind="profil") + "nama: ...\npemda: ...\n", encoding="utf-8")
+    tahun_baru = not berkas_tahun(tfolder, tahun)
+    if tahun_baru:
+        _sunyi(scaffold.new_year, tmp, slug, tahun)
+    return tfolder, tahun_baru
+
+
+def _terapkan_lembar(buku: Buku, groups: dict[str, list[Lembar]], lap: dict, tahun: int, cat: Catatan, reg: dict) -> None:
+    """Every recognised sheet into ``lap``, in dependency order: budget before the Rencana that refers to it,
+    Rencana before Pengukuran."""
+    tabs: dict[str, list[Tabel]] = {}
+    for kunci, jenis in (("anggaran", skema.ANGGARAN), ("belanja", skema.BELANJA), ("rencana", skema.RENCANA), ("pengukuran", skema.PENGUKURAN)):
+        for lem in groups.get(kunci, []):
+            tab = kenali(buku.berkas, lem, jenis, cat)
+            if tab is not None:
+                tabs.setdefault(kunci, []).append(tab)
+    for tab in tabs.get("anggaran", []):
+        anggaran_mod.terapkan(tab, lap, reg)
+    for tab in tabs.get("belanja", []):
+        terapkan_belanja(tab, lap, reg)
+    for tab in tabs.get("rencana", []):
+        terapkan_rencana(tab, lap, cat, reg)
+    for tab in tabs.get("pengukuran", []):
+        terapkan_pengukuran(tab, lap, tahun, reg)
+    for lem in groups.get("pegawai", []):
+        pegawai_mod.terapkan(buku.berkas, lem, lap, cat)
+
+
+def _tulis_laporan(bt, old_lap: dict, lap: dict, tfolder: Path, folder: Path, tahun_baru: bool) -> list[tuple[Path, Path, str]]:
+    """Write the year's changed files in the copy, each key to the file that held it (new keys to the first)."""
+    changed = []
+    for p in bt.paths:
+        keys_here = [k for k in old_lap if bt.pemilik.get(k) == p]
+        if p == bt.paths[0]:
+            keys_here += [k for k in lap if k not in old_lap]
+        old_sub = {k: old_lap[k] for k in old_lap if bt.pemilik.get(k) == p}
+        new_sub = {k: lap[k] for k in lap if k in keys_here}
+        real = folder / p.relative_to(tfolder)
+        if tahun_baru or not sama(old_sub, new_sub):
+            changed.append(_tulis(p, old_sub, new_sub, real))
+    return changed
+
+
+def _laporkan(cat: Catatan, masalah: list, reg: dict[str, str], keluar) -> None:
+    """Warnings, notes and validation warnings of a successful import."""
+    for w in cat.peringatan:
+        print(f"peringatan: {w}", file=keluar)
+    for w in cat.info:
+        print(w, file=keluar)
+    for m in masalah:
+        print(f"peringatan: {_ke_sel(m, reg)}", file=keluar)
+
+
+def _ganti_berkas(changed: list[tuple[Path, Path, str]], root: Path, keluar) -> None:
+    """Replace the real files, each atomically (write beside it, then rename)."""
+    for tfile, real, text in changed:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        part = real.with_name(f".{real.name}.lkip-impor")
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, real)
+        print(f"Ditulis {_rel(real, root)}.", file=keluar)
 
 
 def _tulis(tfile: Path, old: dict, new: dict, real: Path) -> tuple[Path, Path, str]:
