@@ -121,7 +121,8 @@ def kumpulkan_contoh(cls: type[BaseModel], data, out: dict[str, str], depth: int
         if key not in data or data[key] in (None, "", [], {}):
             continue
         value = data[key]
-        out.setdefault(f"{cls.__name__}.{name}", _cuplik(value))
+        if f"{cls.__name__}.{name}" not in out:  # the first value only: dumping every value cost half the render time
+            out[f"{cls.__name__}.{name}"] = _cuplik(value)
         subs: list[type[BaseModel]] = []
         stack = [f.annotation]
         while stack:
