@@ -106,7 +106,8 @@ def _polos(x):
 def _cuplik(value) -> str:
     import yaml
 
-    text = yaml.safe_dump(_polos(value), default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000).strip()
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~8× faster, same text once "..." is dropped
+    text = yaml.dump(_polos(value), Dumper=dumper, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000).strip()
     text = text.removesuffix("\n...").strip()
     text = " ".join(text.split())
     return text if len(text) <= CONTOH_MAKS else text[: CONTOH_MAKS - 1].rstrip() + "…"
