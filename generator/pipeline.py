@@ -364,13 +364,18 @@ def _catat_cache(cache: "BuildCache", cached: dict, hasil: dict, todo: list[str]
             cache.put(slug, rec, {})
 
 
-def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True) -> dict:
+def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True, tunda_grafik: bool = False) -> dict:
     """Write build/docs for ``root``: unchanged agencies from the cache, changed ones loaded and rendered anew.
 
-    Steps: fingerprint → process changed agencies → write/replay every agency → charts → portal pages and
-    schemas → remove stale files → record the cache. Returns statistics. Raises
-    :class:`~generator.pesan.GalatData` when the data has errors (nothing is written).
+    Steps: fingerprint → process changed agencies → start drawing new charts → write/replay every agency →
+    portal pages and schemas → remove stale files → charts written → record the cache. Returns statistics.
+    Raises :class:`~generator.pesan.GalatData` when the data has errors (nothing is written).
+
+    ``tunda_grafik``: return while the charts are still being drawn (in a process pool); ``stats["selesai"]()``
+    then waits, writes them and records the cache — so MkDocs and Pagefind, which do not read the charts
+    (``exclude_docs`` in mkdocs.yml; generator/situs.py copies them), run meanwhile on the other core.
     """
+    from .charts import mulai_gambar
     from .pesan import cetak_masalah
     from .render import Penulis, buat_env, periksa_folder, render_portal, template_dir, tulis_grafik
 
@@ -383,19 +388,36 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     out_dir = docs_dir(root)
     if out_dir.exists():
         periksa_folder(out_dir)
+    jobs = [job for slug in todo for job in hasil[slug]["jobs"]]
+    gambar = mulai_gambar(jobs, cache.folder / "grafik", workers)
     w = Penulis(out_dir)
-    daftar, jobs, n = _tulis_instansi(w, folders, cached, hasil, keys, cache)
+    daftar, _, n = _tulis_instansi(w, folders, cached, hasil, keys, cache)
+    for folder, specs in jobs:
+        for sp in specs:
+            w.akan_ditulis((folder / sp.chart.berkas).relative_to(out_dir).as_posix())
     t = timer.stage("tulis + replay", t)
-    stats_grafik = tulis_grafik(jobs, cache.folder / "grafik", w, out_dir)
-    t = timer.stage("grafik", t)
     render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
     _tulis_skema(root, base.split("|", 1)[0])
     removed = w.bersihkan()
-    _catat_cache(cache, cached, hasil, todo, w, stats_grafik["gagal"], out_dir)
-    cache.prune(set(keys))
-    timer.stage("halaman portal", t)
-    return {"halaman": w.halaman, "diubah": w.diubah, "dihapus": removed, "grafik": stats_grafik, "temuan": n["temuan"],
-            "laporan": n["laporan"], "jumlah_grafik": n["grafik"], "instansi": len(folders), "dari_cache": len(folders) - len(todo), "detik": time.perf_counter() - t0}
+    t = timer.stage("halaman portal", t)
+    stats = {"halaman": w.halaman, "dihapus": removed, "temuan": n["temuan"], "laporan": n["laporan"], "jumlah_grafik": n["grafik"],
+             "instansi": len(folders), "dari_cache": len(folders) - len(todo)}
+
+    def selesai() -> dict:
+        if "grafik" not in stats:
+            t = time.perf_counter()
+            stats["grafik"] = tulis_grafik(jobs, cache.folder / "grafik", w, out_dir, sudah=gambar)
+            _catat_cache(cache, cached, hasil, todo, w, stats["grafik"]["gagal"], out_dir)
+            cache.prune(set(keys))
+            stats["diubah"] = w.diubah
+            stats.setdefault("detik", time.perf_counter() - t0)
+            timer.stage("grafik (sisa)" if tunda_grafik else "grafik", t)
+        return stats
+
+    if tunda_grafik:
+        stats.update(selesai=selesai, detik=time.perf_counter() - t0)
+        return stats
+    return selesai()
 
 
 def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = True, workers: int | None = None, strict: bool = False) -> int:
@@ -409,23 +431,24 @@ def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = Tr
     timer = Timer(timings)
     hitung = Penghitung()
     log.addHandler(hitung)
-    try:
-        stats = generate(root, timer, workers)
+    try:  # with --strict every warning must be known before the site is touched: charts are drawn first
+        stats = generate(root, timer, workers, tunda_grafik=mkdocs and not strict)
     finally:
         log.removeHandler(hitung)
     if strict and hitung.n:
         print(f"\n{hitung.n} peringatan; --strict menjadikannya galat. Situs tidak diubah.", file=sys.stderr)
         return 1
+    rc = 0
+    if mkdocs:
+        try:
+            rc = run_mkdocs(root, (out or root / "site").resolve(), timer, stats.get("selesai"))
+        finally:
+            stats.get("selesai", lambda: stats)()  # charts written and cached even when MkDocs failed
     g = stats["grafik"]
     print(f"{stats['halaman']} halaman Markdown ({stats['diubah']} berubah); {stats['instansi']} instansi "
           f"({stats['dari_cache']} dari cache); {stats['jumlah_grafik']} grafik ({g['dirender']} digambar, {stats['jumlah_grafik'] - g['dirender']} dari cache); "
           f"{stats['temuan']} temuan pemeriksaan data.")
     timer.rows.append(("generasi (jumlah)", stats["detik"]))
-    if not mkdocs:
-        timer.report()
-        return 0
-    out = (out or root / "site").resolve()
-    rc = run_mkdocs(root, out, timer)
     timer.report()
     return rc
 
@@ -440,8 +463,11 @@ def source_date_epoch(root: Path) -> str:
     return out if proc.returncode == 0 and out.isdigit() else "0"
 
 
-def run_mkdocs(root: Path, out: Path, timer: Timer | None = None) -> int:
-    """Build the site into ``out`` with MkDocs and Pagefind, redoing only what changed (see generator/situs.py)."""
+def run_mkdocs(root: Path, out: Path, timer: Timer | None = None, grafik=None) -> int:
+    """Build the site into ``out`` with MkDocs and Pagefind, redoing only what changed (see generator/situs.py).
+
+    ``grafik``: finishes the charts still being drawn (``generate(tunda_grafik=True)``); called once MkDocs and
+    Pagefind, which do not need them, are done, before the charts are copied into the site."""
     from .situs import terbitkan
 
-    return terbitkan(root, out, timer or Timer(False), source_date_epoch)
+    return terbitkan(root, out, timer or Timer(False), source_date_epoch, grafik)

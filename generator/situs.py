@@ -47,6 +47,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .kompres import kompres
+
 FORMAT = "1"
 CACHE_FOLDER = ".lkip-cache"
 STAGING = "situs"
@@ -396,11 +398,37 @@ def terbitkan_penuh(staging: Path, out: Path) -> None:
 # The stage
 
 
-def terbitkan(root: Path, out: Path, timer, epoch: Callable[[Path], str] | None = None) -> int:
+def _grafik(rel: str) -> bool:
+    """A report's chart (``<slug>/<tahun>/grafik/…``): MkDocs does not read it (``exclude_docs``); copied here."""
+    parts = rel.split("/")
+    return len(parts) >= 3 and parts[2] == "grafik"
+
+
+def salin_grafik(docs: Path, staging: Path) -> int:
+    """Make the staging folder's report charts those of the docs folder (copy what differs, delete what is gone)."""
+    n = 0
+    punya = {p.relative_to(docs).as_posix() for p in docs.glob("*/*/grafik/*") if p.is_file()}
+    for p in staging.glob("*/*/grafik/*") if staging.is_dir() else []:
+        if p.relative_to(staging).as_posix() not in punya:
+            p.unlink()
+            n += 1
+    for rel in sorted(punya):
+        src, dst = docs / rel, staging / rel
+        data = src.read_bytes()
+        if not (dst.is_file() and dst.stat().st_size == len(data) and dst.read_bytes() == data):
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            _salin_berkas(src, dst)
+            n += 1
+    return n
+
+
+def terbitkan(root: Path, out: Path, timer, epoch: Callable[[Path], str] | None = None, grafik: Callable[[], object] | None = None) -> int:
     """Build the site from the docs folder into ``out`` (see the module docstring). Returns an exit code.
 
     ``timer.stage(name, start)`` records the stages "periksa situs", "MkDocs", "Pagefind" and "ganti situs";
-    ``epoch(root)`` gives SOURCE_DATE_EPOCH when the environment does not.
+    ``epoch(root)`` gives SOURCE_DATE_EPOCH when the environment does not. ``grafik``: waits for the charts still
+    being drawn and writes them into the docs folder; called after MkDocs and Pagefind (which do not read them),
+    before they are copied into the staging folder.
     """
     t = time.perf_counter()
     out = out.resolve()
@@ -410,7 +438,7 @@ def terbitkan(root: Path, out: Path, timer, epoch: Callable[[Path], str] | None 
     cat = Catatan(root)
     docs, _ = konfigurasi_mkdocs(config_file)
     konf = hash_konfigurasi(config_file)
-    masukan = pindai(docs, cat.data.get("masukan")) if docs.is_dir() else {}
+    masukan = {k: v for k, v in pindai(docs, cat.data.get("masukan")).items() if not _grafik(k)} if docs.is_dir() else {}
     mode, berubah = rencana(cat, staging, konf, tanggal, masukan)
     t = timer.stage("periksa situs", t)
     if mode == "tetap":
@@ -421,10 +449,15 @@ def terbitkan(root: Path, out: Path, timer, epoch: Callable[[Path], str] | None 
         if rc:
             return rc
         cat.data.update(konfigurasi=konf, tanggal=tanggal, masukan=masukan)
-        cat.data["staging"] = pindai(staging, cat.data.get("staging_lama"))
-        cat.data.pop("staging_lama", None)
-        cat.simpan()
         t = time.perf_counter()
+    if grafik is not None:
+        grafik()
+    if salin_grafik(docs, staging) or mode != "tetap":
+        kompres(staging, cat.data.get("staging_lama") or cat.data.get("staging"))  # .gz beside changed text files
+        cat.data["staging"] = pindai(staging, cat.data.get("staging_lama") or cat.data.get("staging"))
+    cat.data.pop("staging_lama", None)
+    cat.simpan()
+    t = timer.stage("grafik ke situs", t)
     return _terbitkan_ke(cat, staging, out, timer, t)
 
 

@@ -63,7 +63,7 @@ accessibility, inlining), ``cache`` (drawing a build's charts once, cached and i
 
 from __future__ import annotations
 
-from .cache import MIN_PER_WORKER, bersihkan_cache, render_charts
+from .cache import MIN_PER_WORKER, Gambar, bersihkan_cache, mulai_gambar, render_charts
 from .gaya import ABU, BIRU, FONT, FONT_KECIL, GAYA, HIJAU, HITAM, LEBAR, MERAH, PITA, RC, TEKS, TINGGI, UNGU, versi
 from .rencana import plan_charts
 from .spec import SUBFOLDER, Chart, ChartSpec
@@ -76,5 +76,5 @@ _tick_text = tick_text  # old private name, used by tests
 __all__ = [
     "ABU", "BIRU", "FONT", "FONT_KECIL", "GAYA", "HIJAU", "HITAM", "LEBAR", "MERAH", "MIN_PER_WORKER", "PITA", "RC",
     "SUBFOLDER", "TEKS", "TINGGI", "UNGU", "Chart", "ChartSpec", "bersihkan_cache", "draw_svg", "plan_charts",
-    "render_charts", "svg_sisip", "tick_text", "versi",
+    "render_charts", "svg_sisip", "tick_text", "versi", "Gambar", "mulai_gambar",
 ]

@@ -78,8 +78,70 @@ def _gambar_paralel(items: list[tuple[str, ChartSpec]], cache_dir: Path, n_worke
 MIN_PER_WORKER = 6  # fewer charts per process than this and a pool costs more than it saves (≈1 s matplotlib import each)
 
 
+class Gambar:
+    """Charts being drawn into the cache in a process pool while the caller does other work (``mulai_gambar``).
+
+    The pool is started from the calling thread (no extra thread: forking a multi-threaded process could copy a
+    held lock). :meth:`selesai` waits and returns ``{kunci: error}`` of the charts that failed to draw.
+    """
+
+    def __init__(self, items: list[tuple[str, ChartSpec]], cache_dir: Path, n_workers: int):
+        self.items, self.cache_dir, self.errors = items, cache_dir, None
+        self.pool = self.futures = None
+        if n_workers > 1 and items:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+            if ctx is not None:
+                import matplotlib.backends.backend_agg  # noqa: F401
+                import matplotlib.backends.backend_svg  # noqa: F401
+                import matplotlib.figure  # noqa: F401
+            try:
+                self.pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx)
+                self.futures = [self.pool.submit(_gambar_ke_cache, items[i::n_workers], str(cache_dir)) for i in range(n_workers)]
+            except Exception:  # noqa: BLE001 — no pool: drawn in this process by selesai()
+                self.pool = self.futures = None
+
+    def selesai(self) -> dict[str, str]:
+        if self.errors is not None:
+            return self.errors
+        errors: dict[str, str] = {}
+        if self.futures is not None:
+            for f in self.futures:
+                try:
+                    errors.update(f.result())
+                except Exception:  # noqa: BLE001 — a broken pool must not break the build; drawn below
+                    pass
+            self.pool.shutdown()
+        missing = [(k, s) for k, s in self.items if k not in errors and not (self.cache_dir / f"{k}.svg").exists()]
+        if missing:
+            errors.update(_gambar_ke_cache(missing, str(self.cache_dir)))
+        self.errors = errors
+        return errors
+
+
+def _belum_ada(jobs: list[tuple[Path, list[ChartSpec]]], cache_dir: Path) -> list[tuple[str, ChartSpec]]:
+    """Charts whose cache entry is missing, each key once."""
+    todo: dict[str, ChartSpec] = {}
+    for _folder, specs in jobs:
+        for s in specs:
+            if s.kunci not in todo and not (cache_dir / f"{s.kunci}.svg").exists():
+                todo[s.kunci] = s
+    return list(todo.items())
+
+
+def mulai_gambar(jobs: Iterable[tuple[Path, list[ChartSpec]]], cache_dir: Path, workers: int | None = None) -> Gambar:
+    """Start drawing the charts of ``jobs`` that are not in the cache; pass the result to ``render_charts(sudah=…)``."""
+    jobs = [(Path(folder), list(specs)) for folder, specs in jobs]
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    items = _belum_ada(jobs, cache_dir)
+    return Gambar(items, cache_dir, min(workers or os.cpu_count() or 1, max(1, len(items) // MIN_PER_WORKER)))
+
+
 def render_charts(jobs: Iterable[tuple[Path, list[ChartSpec]]], cache_dir: Path, workers: int | None = None,
-                  tulis: Callable[[Path, bytes], None] | None = None) -> dict[str, Any]:
+                  tulis: Callable[[Path, bytes], None] | None = None, sudah: Gambar | None = None) -> dict[str, Any]:
     """Draw (or take from the cache) every chart and write it to ``<folder>/<chart.berkas>``.
 
     ``jobs``: ``(report output folder, plan_charts(...))`` pairs. Only charts whose cache entry is missing are
@@ -90,23 +152,22 @@ def render_charts(jobs: Iterable[tuple[Path, list[ChartSpec]]], cache_dir: Path,
     Returns ``{"dirender": drawn now, "dari_cache": files served from an existing cache entry,
     "berkas": files in the output, "gagal": ["<tahun>/grafik/x.svg: error", …], "detik": seconds}``. A chart that
     fails to draw gets a text-only placeholder SVG with the same title/desc (not cached) and is listed in
-    ``gagal``; the build goes on — print those as warnings.
+    ``gagal``; the build goes on — print those as warnings. ``sudah``: the drawing started earlier by
+    :func:`mulai_gambar` for these jobs (waited for here instead of drawing).
     """
     start = time.perf_counter()
     jobs = [(Path(folder), list(specs)) for folder, specs in jobs]
     cache_dir = Path(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     keyed: list[tuple[Path, ChartSpec, str]] = [(folder, s, s.kunci) for folder, specs in jobs for s in specs]
-    todo: dict[str, ChartSpec] = {}
-    for _folder, s, key in keyed:
-        if key not in todo and not (cache_dir / f"{key}.svg").exists():
-            todo[key] = s
-    items = list(todo.items())
-    n_workers = min(workers or os.cpu_count() or 1, max(1, len(items) // MIN_PER_WORKER))
-    if n_workers <= 1:
-        errors = _gambar_ke_cache(items, str(cache_dir))
+    if sudah is not None:
+        items = sudah.items
+        errors = sudah.selesai()
     else:
-        errors = _gambar_paralel(items, cache_dir, n_workers)
+        items = _belum_ada(jobs, cache_dir)
+        n_workers = min(workers or os.cpu_count() or 1, max(1, len(items) // MIN_PER_WORKER))
+        errors = _gambar_ke_cache(items, str(cache_dir)) if n_workers <= 1 else _gambar_paralel(items, cache_dir, n_workers)
+    todo = dict(items)
     berkas = dari_cache = 0
     expected: dict[Path, set[str]] = {}
     for folder, s, key in keyed:

@@ -64,6 +64,10 @@ class Penulis:
             self.halaman += 1
         return True
 
+    def akan_ditulis(self, rel: str) -> None:
+        """A file written later in this run (a chart still being drawn): :meth:`bersihkan` keeps it."""
+        self.ditulis.add(self.root / rel)
+
     def bersihkan(self) -> int:
         removed = 0
         if not self.root.is_dir():
@@ -119,9 +123,10 @@ def tulis_pengaturan(path: Path, repo: Repo, nav: list, folder_instansi: list[st
         path.write_bytes(raw)
 
 
-def tulis_grafik(jobs: list[tuple[Path, list]], cache_dir: Path, w: Penulis, out_dir: Path) -> dict:
-    """Draw (or take from the chart cache) the charts of ``jobs`` and write them through ``w``."""
-    stats = render_charts(jobs, cache_dir, tulis=lambda path, data: w.tulis(path.relative_to(out_dir).as_posix(), data))
+def tulis_grafik(jobs: list[tuple[Path, list]], cache_dir: Path, w: Penulis, out_dir: Path, sudah=None) -> dict:
+    """Draw (or take from the chart cache) the charts of ``jobs`` and write them through ``w``; ``sudah``: their
+    drawing, started earlier (``charts.mulai_gambar``)."""
+    stats = render_charts(jobs, cache_dir, tulis=lambda path, data: w.tulis(path.relative_to(out_dir).as_posix(), data), sudah=sudah)
     for g in stats["gagal"]:
         log.warning("peringatan: grafik gagal digambar (ditampilkan sebagai teks): %s", g)
     return stats
