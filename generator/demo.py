@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .load import load_file
-from .scaffold import _plain
+from .scaffold import plain
 
 D = Decimal
 _DATE_TEXT = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)$")
@@ -100,7 +100,7 @@ def _strip_printed(x: Any) -> Any:
 
 def _dump(data: Any, path: Path, header: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+    path.write_text(header + yaml.safe_dump(plain(data), allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
 
 
 def demo_portal(source_root: Path, out: Path, agencies: int, years: int, seed: int = 2024) -> dict[str, int]:

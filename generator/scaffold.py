@@ -79,47 +79,47 @@ def new_year(root: Path, slug: str, tahun: int) -> int:
     plan["tahun"] = tahun
     for s in plan.get("sasaran", []):
         for ind in s.get("indikator", []):
-            _reset_indicator(ind)
+            reset_indicator(ind)
     for t in (plan.get("renstra") or {}).get("tujuan", []):
         for ind in t.get("indikator", []):
-            _reset_indicator(ind)
+            reset_indicator(ind)
     if "perjanjian_kinerja" in plan:
         plan["perjanjian_kinerja"] = {k: v for k, v in plan["perjanjian_kinerja"].items() if k in ("pihak_pertama", "pihak_kedua", "judul")}
     ang = plan.get("anggaran") or {}
-    plan["anggaran"] = {"program": [_reset_budget(p) for p in ang.get("program", [])]}
+    plan["anggaran"] = {"program": [reset_budget(p) for p in ang.get("program", [])]}
     if isinstance(plan.get("penandatangan"), dict):
         plan["penandatangan"].pop("tanggal", None)
     text = SCHEMA_LINE.format(kind="laporan") + f"# Disalin dari {src.name}: rencana dipertahankan, realisasi dikosongkan.\n"
-    text += yaml.safe_dump(_plain(plan), allow_unicode=True, sort_keys=False, width=100)
+    text += yaml.safe_dump(plain(plan), allow_unicode=True, sort_keys=False, width=100)
     target.write_text(text, encoding="utf-8")
     print(f"Dibuat {target} dari {src.name}; isi realisasi {tahun}.")
     return 0
 
 
-def _reset_indicator(ind: dict) -> None:
+def reset_indicator(ind: dict) -> None:
     for k in ("tercetak", "riwayat_tercetak", "analisis", "narasi", "komponen", "pembanding"):
         ind.pop(k, None)
     # keep realisasi history, drop nothing of the plan
     ind.setdefault("realisasi", {})
 
 
-def _reset_budget(node: dict) -> dict:
+def reset_budget(node: dict) -> dict:
     out = {k: v for k, v in node.items() if k in ("id", "kode", "nama", "sumber_dana")}
     if node.get("kegiatan"):
-        out["kegiatan"] = [_reset_budget(k) for k in node["kegiatan"]]
+        out["kegiatan"] = [reset_budget(k) for k in node["kegiatan"]]
     elif node.get("sub_kegiatan"):
-        out["sub_kegiatan"] = [_reset_budget(k) for k in node["sub_kegiatan"]]
+        out["sub_kegiatan"] = [reset_budget(k) for k in node["sub_kegiatan"]]
     return out
 
 
-def _plain(x):
+def plain(x):
     """Decimal → float-free YAML: keep exact text by converting to int or str-free numbers."""
     from decimal import Decimal
 
     if isinstance(x, dict):
-        return {k: _plain(v) for k, v in x.items()}
+        return {k: plain(v) for k, v in x.items()}
     if isinstance(x, list):
-        return [_plain(v) for v in x]
+        return [plain(v) for v in x]
     if isinstance(x, Decimal):
         return int(x) if x == x.to_integral_value() and x.as_tuple().exponent >= 0 else _DecimalText(x)
     return x
@@ -135,3 +135,7 @@ class _DecimalText(float):
 
 
 yaml.SafeDumper.add_representer(_DecimalText, lambda dumper, v: dumper.represent_scalar("tag:yaml.org,2002:float", v.text))
+
+
+# Old private names, still used by generator/lembar/data.py until it moves to the public ones.
+_reset_indicator, _reset_budget = reset_indicator, reset_budget
