@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
-from typing import Iterable
+from typing import Any, Iterable
 
 from .metode import Metode, predikat
 from .model import Indikator, Laporan, Pembulatan, Sasaran
@@ -106,6 +106,55 @@ def nilai_predikat(x: Decimal | None, metode: Metode) -> str | None:
         return None
     pita = predikat(metode.skala, bulat(batasi(x, metode), metode.pembulatan))
     return pita.predikat if pita else None
+
+
+TERCAPAI, TIDAK_TERCAPAI, TIDAK_TERUKUR = "tercapai", "tidak tercapai", "tidak dapat diukur"
+
+
+def status_target(cap: Hasil, ordinal: bool, metode: Metode) -> str:
+    """Was the target met? Met when the capaian as shown (the method's rounding) reaches the value the method gives a
+    realisasi equal to its target: 100, or ``capaian_ordinal.tepat`` for grades. Capaian already follows the
+    indicator's direction (lower-is-better formulas give ≥ 100 when met), so no direction test is needed here."""
+    if not cap.ada:
+        return TIDAK_TERUKUR
+    batas = metode.capaian_ordinal.tepat if ordinal else SERATUS
+    return TERCAPAI if cap.tampil >= batas else TIDAK_TERCAPAI  # type: ignore[operator]
+
+
+@dataclass
+class JumlahTarget:
+    """How many indicators met their target, missed it, or could not be measured (those the method averages)."""
+
+    tercapai: int = 0
+    tidak_tercapai: int = 0
+    tidak_terukur: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.tercapai + self.tidak_tercapai + self.tidak_terukur
+
+    @property
+    def diukur(self) -> int:
+        return self.tercapai + self.tidak_tercapai
+
+
+def hitung_target(indikator: Iterable["HasilIndikator"]) -> JumlahTarget:
+    j = JumlahTarget()
+    for h in indikator:
+        if h.status == TERCAPAI:
+            j.tercapai += 1
+        elif h.status == TIDAK_TERCAPAI:
+            j.tidak_tercapai += 1
+        else:
+            j.tidak_terukur += 1
+    return j
+
+
+def pita_predikat(x: Decimal | None, metode: Metode):
+    """The band of the rating scale a capaian falls in (after the method's cap), or None."""
+    if x is None or metode.skala is None:
+        return None
+    return predikat(metode.skala, bulat(batasi(x, metode), metode.pembulatan))
 
 
 def rata_rata(values: Iterable[Decimal | None], metode: Metode, batas_dulu: bool) -> Hasil:
@@ -276,6 +325,7 @@ class HasilIndikator:
     target_pk_perubahan: object
     dirata: bool = True  # counts in the sasaran and overall averages under the method's scope
     capaian_batas_tampil: Decimal | None = None  # the capped capaian rounded as shown ("capaian untuk predikat")
+    status: str = TIDAK_TERUKUR  # tercapai | tidak tercapai | tidak dapat diukur (status_target)
 
 
 @dataclass
@@ -289,6 +339,7 @@ class HasilSasaran:
     efisiensi: Hasil
     efisiensi_teks: str | None
     capaian_batas_tampil: Decimal | None = None
+    target: JumlahTarget = field(default_factory=JumlahTarget)  # its averaged indicators: targets met / missed
 
 
 @dataclass
@@ -351,6 +402,8 @@ class HasilLaporan:
     belanja_jenis_realisasi: Decimal | None = None
     sumber_dana: list[HasilBaris] = field(default_factory=list)
     tahun_lalu: HasilTahunLalu | None = None
+    target: JumlahTarget = field(default_factory=JumlahTarget)  # the indicators the method averages: targets met / missed
+    pita: Any = None  # the rating band of the overall capaian (its bounds say what the predikat means)
 
     @property
     def semua_indikator(self) -> list[HasilIndikator]:
@@ -395,11 +448,13 @@ def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Lap
     serap, nodes = gabung_penyerapan(ind.anggaran, anggaran, metode)
     eff, eff_teks = efisiensi(cap, serap, metode)
     cap_batas = batasi(cap.nilai, metode)
+    ordinal = isinstance(target, str) or isinstance(ind.realisasi.get(y), str)
     return HasilIndikator(
         model=ind, jalur=jalur, sasaran=sas, target=target, realisasi=ind.realisasi.get(y), capaian=cap, capaian_batas=cap_batas,
         predikat=nilai_predikat(cap.nilai, metode), renstra=renstra, riwayat=riwayat,
         perubahan_realisasi=d_real, perubahan_capaian=d_cap, penyerapan=serap, anggaran=nodes,
         efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk if target_pk is not None else ind.target.get(y), target_pk_perubahan=target_pk_p,
+        status=status_target(cap, ordinal, metode),
     )
 
 
@@ -490,9 +545,11 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
         hi.capaian_batas_tampil = batas_tampil(hi.capaian.nilai, metode) if hi.capaian.ada else None
     for x in sasaran:
         x.capaian_batas_tampil = batas_tampil(x.capaian.nilai, metode) if x.capaian.ada else None
+        x.target = hitung_target(h for h in x.indikator if h.dirata)
     jenis, jenis_pagu, jenis_real, dana = hitung_rincian_anggaran(lap, metode)
     return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode), ang, counts,
                         jumlah=hitung_jumlah(lap, [h for x in sasaran for h in x.indikator], counts),
                         keseluruhan_batas=batas_tampil(overall.nilai, metode) if overall.ada else None,
                         pegawai=hitung_pegawai(lap), belanja_jenis=jenis, belanja_jenis_pagu=jenis_pagu, belanja_jenis_realisasi=jenis_real,
-                        sumber_dana=dana, tahun_lalu=hitung_tahun_lalu(lap, metode, ang, lalu))
+                        sumber_dana=dana, tahun_lalu=hitung_tahun_lalu(lap, metode, ang, lalu),
+                        target=hitung_target(h for x in sasaran for h in x.indikator if h.dirata), pita=pita_predikat(overall.nilai, metode))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel.dates import format_date
@@ -47,6 +47,44 @@ def rupiah(x: Any) -> str:
     if d == d.to_integral_value():
         return "Rp " + angka(d.quantize(Decimal(1)))
     return "Rp " + angka(d, 2)
+
+
+_SKALA_RUPIAH = ((Decimal(10) ** 12, "triliun"), (Decimal(10) ** 9, "miliar"), (Decimal(10) ** 6, "juta"))
+
+
+def _satu_desimal(x: Decimal, desimal: int) -> str:
+    """Round half-up (Babel alone would round half-even) and drop a trailing ``,0``: ``25.49`` → ``25,5``."""
+    q = Decimal(x).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    return angka(q.normalize() if q == q.to_integral_value() else q, 0 if q == q.to_integral_value() else desimal)
+
+
+def rupiah_ringkas(x: Any, desimal: int = 1) -> str:
+    """Money in words for plain-language sentences: ``25493311518`` → ``Rp 25,5 miliar``; ``387850150`` →
+    ``Rp 387,9 juta``; below a million the full amount (``Rp 950.000``). Rounded half-up."""
+    if x is None:
+        return KOSONG
+    d = Decimal(x)
+    for k, (satuan, nama) in enumerate(_SKALA_RUPIAH):
+        if abs(d) >= satuan:
+            q = abs(d / satuan).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+            if q >= 1000 and k:  # 999.960.000 is "Rp 1 miliar", not "Rp 1.000 juta"
+                satuan, nama = _SKALA_RUPIAH[k - 1]
+            return f"Rp {_satu_desimal(d / satuan, desimal)} {nama}"
+    return rupiah(d)
+
+
+def persen_ringkas(x: Any, desimal: int = 1) -> str:
+    """A percentage for plain-language sentences, rounded half-up to one decimal: ``94.3594`` → ``94,4%``."""
+    if x is None:
+        return KOSONG
+    if not isinstance(x, (int, Decimal)):
+        return str(x)
+    d = Decimal(x)
+    teks = _satu_desimal(d, desimal)
+    while d < 100 and desimal < 6 and d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP) >= 100:
+        desimal += 1  # 99,96% is not rounded up to a full 100%
+        teks = _satu_desimal(d, desimal)
+    return teks + "%"
 
 
 SATUAN_PERSEN = ("persen", "%", "persentase")

@@ -100,8 +100,8 @@ def test_jember_budget_and_sasaran_1_mean(situs):
 def test_home_lists_every_agency_and_year_with_overall_result(situs):
     page = teks(halaman(situs, ""))
     assert "Portal Contoh LKIP Perangkat Daerah" in page
-    assert "Dinas Tenaga Kerja Kabupaten Pasaman Barat 2022 100,28% Memuaskan 94,35%" in page
-    assert "2024 87,46%" in page  # PPU, no rating scale
+    assert "Dinas Tenaga Kerja Kabupaten Pasaman Barat 2022 6 dari 8 100,28% Memuaskan 94,35%" in page
+    assert "2024 4 dari 7 87,46%" in page  # PPU, no rating scale; 4 of its 7 IKU met their target
 
 
 def test_signature_block_date_and_nip(situs):

@@ -36,13 +36,16 @@ def test_measurement_table_ppu_2024(laporan):
     v = laporan["disnakertrans-ppu/2024"].di("bab-3")
     t = v.tabel("pengukuran")
     assert t.kunci == "pengukuran"
-    assert [k.teks for k in t.kepala[0]] == ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian"]
+    assert [k.teks for k in t.kepala[0]] == ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Status"]
     assert t.baris[0].kelas == "grup" and t.baris[0].sel[0].scope == "rowgroup"
     row = t.baris[1]
-    assert sel([row]) == [["a", "Presentase pencari kerja yang mendapat pelatihan", "Persen", "25%", "33%", "132,00%"]]
+    assert sel([row]) == [["a", "Presentase pencari kerja yang mendapat pelatihan", "Persen", "25%", "33%", "132,00%", "tercapai"]]
     assert [m.no for m in row.sel[5].tanda] == [1]  # the report printed 133%
     assert row.sel[1].href == "#indikator-iku-pelatihan"
-    assert sel(t.kaki) == [["Capaian kinerja keseluruhan", "87,46%"]]
+    assert sel(t.kaki) == [["Capaian kinerja keseluruhan", "87,46%", "4 dari 7 tercapai"]]
+    # a status in words on every indicator row: capaian ≥ 100 (as shown) is tercapai
+    status = [r.sel[-1].teks for r in t.baris if r.kelas not in ("grup", "subtotal")]
+    assert status == ["tercapai", "tidak tercapai", "tercapai", "tidak tercapai", "tidak tercapai", "tercapai", "tercapai"]
 
 
 def test_the_same_table_links_relative_to_its_page(laporan):
@@ -76,7 +79,7 @@ def test_history_table_and_change_note(laporan):
 
 def test_scale_tables_pasaman_barat_2022(laporan):
     v = laporan["disnaker-pasaman-barat/2022"].di("bab-3")
-    assert sel(v.tabel("pengukuran").kaki) == [["Capaian kinerja keseluruhan", "100,28%", "Memuaskan"]]
+    assert sel(v.tabel("pengukuran").kaki) == [["Capaian kinerja keseluruhan", "100,28%", "Memuaskan", "6 dari 8 tercapai"]]
     assert sel(v.tabel("per-predikat").baris + v.tabel("per-predikat").kaki) == [
         ["Kurang Baik", "1"], ["Cukup", "0"], ["Baik", "0"], ["Sangat Baik", "3"], ["Memuaskan", "4"], ["Jumlah", "8"]]
     assert v.tabel("tahun-lalu") is None  # no earlier budget in the data
@@ -84,7 +87,7 @@ def test_scale_tables_pasaman_barat_2022(laporan):
 
 def test_capped_capaian_and_last_year_jember_2023(laporan):
     v = laporan["disnaker-jember/2023"].di("bab-3")
-    assert sel(v.tabel("pengukuran").kaki) == [["Capaian kinerja keseluruhan", "195,36%", "100,00%", "Sangat Memuaskan"]]
+    assert sel(v.tabel("pengukuran").kaki) == [["Capaian kinerja keseluruhan", "195,36%", "100,00%", "Sangat Memuaskan", "2 dari 3 tercapai"]]
     t = v.tabel("tahun-lalu")
     assert sel(t.baris) == [["2022", "10.319.891.918", "7.082.064.671", "68,62%", "laporan ini"], ["2023", "15.308.539.115", "13.359.116.248", "87,26%", "laporan ini"]]
     assert t.keterangan == ["Perubahan penyerapan: +18,64 poin persen."]

@@ -81,7 +81,8 @@ def _judul_baru(m: re.Match, baru: str) -> str:
 
 
 def sisip_bawah_judul(md: str, blok: str) -> str:
-    """Put an HTML block under a page's title (and under its subtitle line, ``<p class="lkip-sub">``)."""
+    """Put an HTML block under a page's title (and under its subtitle line, ``<p class="lkip-sub">``, and its answer
+    block, ``class="jawaban"``)."""
     lines = md.split("\n")
     i = next((n for n, ln in enumerate(lines) if ln.startswith("# ")), -1)
     j = i + 1
@@ -89,4 +90,12 @@ def sisip_bawah_judul(md: str, blok: str) -> str:
         j += 1
     if i >= 0 and j < len(lines) and lines[j].startswith('<p class="lkip-sub"'):
         i = j
+        j += 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+    # the answer block stays first under the title (issue 14: the answer on the first phone screen)
+    if i >= 0 and j < len(lines) and lines[j].startswith('<p class="jawaban'):
+        i = j
+    elif i >= 0 and j < len(lines) and lines[j].startswith('<section class="jawaban"'):
+        i = next((n for n in range(j, len(lines)) if lines[n] == "</section>"), i)
     return "\n".join(lines[: i + 1] + ["", blok, ""] + lines[i + 1 :])

@@ -84,6 +84,11 @@ def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str
     return keys
 
 
+def singkat_di(env: Environment, konteks: dict[str, Any]) -> str:
+    """The short answer of a report (``_makro.md.j2`` ``jawaban(singkat=True)``) as seen from one page."""
+    return str(env.get_template("_makro.md.j2").make_module(konteks).jawaban(True))
+
+
 def tulis_data(env: Environment, base: LaporanView, pc: Pencatat, w: Any, texts: dict[str, str]) -> None:
     """After every page of a report is filled: write its CSV and JSON files through ``w``, fill the index's "Data
     terbuka" list, put the report's own navigation on each page, and add the print page as ``texts["cetak"]``."""
@@ -106,6 +111,8 @@ def tulis_data(env: Environment, base: LaporanView, pc: Pencatat, w: Any, texts:
     cetak = rapikan(susun_cetak(base.path, rapikan(kepala), halaman, texts))
     tpl, akhir = env.get_template("unduh_laporan.md.j2"), env.get_template("halaman_berikut.md.j2")
     for k in halaman:
+        if k != "index":  # the Ringkasan has the full answer; every other page a short one under its title
+            texts[k] = sisip_bawah_judul(texts[k], singkat_di(env, konteks(k)).strip())
         texts[k] = sisip_bawah_judul(texts[k], tpl.render(konteks(k, halaman=halaman)).strip())
         texts[k] = rapikan(texts[k] + akhir.render(konteks(k, halaman=halaman)))
     texts["cetak"] = cetak

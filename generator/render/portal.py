@@ -37,6 +37,17 @@ class RingkasanTahun:
     penyerapan: str
     jumlah_temuan: int
     tampil_catatan: bool
+    target: str = ""  # "4 dari 7 target tercapai" (counts computed in generator/compute.py)
+    target_singkat: str = ""  # "4 dari 7"
+    anggaran: str = ""  # "anggaran Rp 25,5 miliar, terserap 94,4%"
+
+
+def _jawaban_baris(r: LaporanView) -> tuple[str, str, str]:
+    """The answer of one report for the agency and home pages: targets met, and budget with absorption, in words."""
+    j = r.jawaban()
+    target = j["target"] if j["ada_target"] else ""
+    singkat = f"{r.h.target.tercapai} dari {r.h.target.total}" if j["ada_target"] else KOSONG
+    return target, singkat, f"anggaran {j['pagu']}, terserap {j['serap']}" if j["ada_anggaran"] else ""
 
 
 def _capaian_ringkas(rt: RingkasanTahun) -> str:
@@ -50,9 +61,9 @@ def tabel_instansi(inst: Instansi, ringkas: list[RingkasanTahun]) -> TabelView |
     rows = []
     for rt in ringkas:
         temuan = str(rt.jumlah_temuan) if rt.tampil_catatan else "tidak ditampilkan"
-        rows.append(Baris([Sel(f"LKIP {rt.tahun}", kepala=True, href=rel_url(src, rt.path)), Sel(_capaian_ringkas(rt), angka=True), Sel(rt.predikat),
+        rows.append(Baris([Sel(f"LKIP {rt.tahun}", kepala=True, href=rel_url(src, rt.path)), Sel(rt.target_singkat, angka=True), Sel(_capaian_ringkas(rt), angka=True), Sel(rt.predikat),
                            Sel(rt.pagu, angka=True), Sel(rt.realisasi, angka=True), Sel(rt.penyerapan, angka=True), Sel(temuan, angka=True)]))
-    return TabelView(f"Laporan kinerja {inst.profil.nama}", kepala_sederhana("Laporan", ("Capaian kinerja keseluruhan", True), "Predikat", ("Pagu (Rp)", True), ("Realisasi (Rp)", True),
+    return TabelView(f"Laporan kinerja {inst.profil.nama}", kepala_sederhana("Laporan", ("Target tercapai", True), ("Capaian kinerja keseluruhan", True), "Predikat", ("Pagu (Rp)", True), ("Realisasi (Rp)", True),
                                                                                ("Penyerapan anggaran", True), ("Temuan pemeriksaan data", True)), rows,
                      sumber="LKIP setiap tahun; capaian dan penyerapan dihitung ulang oleh portal")
 
@@ -70,9 +81,11 @@ def tabel_portal(daftar: list[tuple["RingkasanInstansi", RingkasanTahun]]) -> Ta
         if inst.slug not in seen:
             seen.add(inst.slug)
             cells.append(Sel(inst.nama, kepala=True, rowspan=counts[inst.slug], href=rel_url("index.md", f"{inst.slug}/index.md")))
-        cells += [Sel(str(rt.tahun), href=rel_url("index.md", rt.path)), Sel(_capaian_ringkas(rt), angka=True), Sel(rt.predikat), Sel(rt.penyerapan, angka=True)]
+        cells += [Sel(str(rt.tahun), href=rel_url("index.md", rt.path)), Sel(rt.target_singkat, angka=True), Sel(_capaian_ringkas(rt), angka=True), Sel(rt.predikat),
+                  Sel(rt.penyerapan, angka=True)]
         rows.append(Baris(cells))
-    return TabelView("Laporan kinerja perangkat daerah", kepala_sederhana("Perangkat daerah", "Tahun", ("Capaian kinerja keseluruhan", True), "Predikat", ("Penyerapan anggaran", True)),
+    return TabelView("Laporan kinerja perangkat daerah", kepala_sederhana("Perangkat daerah", "Tahun", ("Target tercapai", True), ("Capaian kinerja keseluruhan", True), "Predikat",
+                                                                                   ("Penyerapan anggaran", True)),
                      rows, sumber="LKIP setiap perangkat daerah; capaian dan penyerapan dihitung ulang oleh portal")
 
 
@@ -169,13 +182,13 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
         k = r.keseluruhan()
         ringkas.append(RingkasanTahun(b.tahun, f"{slug}/{b.tahun}/index.md", k["teks"], k["batas"], h.predikat, angka(h.anggaran.pagu_efektif),
                                       angka(h.anggaran.realisasi), hasil_teks(h.anggaran.penyerapan) if h.anggaran.program else KOSONG,
-                                      len(temuan), r.catatan.tampil))
+                                      len(temuan), r.catatan.tampil, *_jawaban_baris(r)))
     ringkas.sort(key=lambda x: -x.tahun)
     logo = None
     if inst.profil.logo and (inst.folder / inst.profil.logo).is_file():
         w.salin(f"{slug}/{inst.profil.logo}", inst.folder / inst.profil.logo)
         logo = inst.profil.logo
-    md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), site=repo.site, logo=logo,
+    md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), ringkas=ringkas, site=repo.site, logo=logo,
                                                    url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
     w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama) + fragmen.pisahkan(rapikan(md)))
     return RingkasanInstansi(slug, inst.profil.nama, ringkas, docs_ref.contoh_instansi(inst)), jobs_grafik

@@ -48,6 +48,16 @@ def _sel_capaian(v: LaporanView, hi: HasilIndikator) -> list[Sel]:
     return cells
 
 
+def _sel_status(hi: HasilIndikator) -> Sel:
+    """The indicator's status in words (tercapai / tidak tercapai / tidak dapat diukur; computed in compute)."""
+    return Sel(hi.status, kelas="status " + hi.status.replace(" ", "-"))
+
+
+def _sel_jumlah_target(j) -> Sel:
+    """A sasaran's or the report's targets met, in words, under the status column."""
+    return Sel(f"{j.tercapai} dari {j.total} tercapai" if j.total else KOSONG)
+
+
 def _kepala_capaian(v: LaporanView) -> list[str | tuple[str, bool]]:
     head: list[str | tuple[str, bool]] = [("Capaian", True)]
     if v.ada_batas:
@@ -60,7 +70,7 @@ def _kepala_capaian(v: LaporanView) -> list[str | tuple[str, bool]]:
 @pembangun("pengukuran")
 def pengukuran(v: LaporanView, ringkas: bool = False) -> TabelView:
     """Target, realisasi, capaian (and predikat) of every indicator, grouped by sasaran."""
-    head: list[str | tuple[str, bool]] = ["Kode", "Indikator", "Satuan", ("Target", True), ("Realisasi", True)] + _kepala_capaian(v)
+    head: list[str | tuple[str, bool]] = ["Kode", "Indikator", "Satuan", ("Target", True), ("Realisasi", True)] + _kepala_capaian(v) + ["Status"]
     width = len(head)
     rows: list[Baris] = []
     bukan_iku = False
@@ -78,13 +88,14 @@ def pengukuran(v: LaporanView, ringkas: bool = False) -> TabelView:
                 Sel(ind.satuan),
                 Sel(nilai(hi.target, ind.satuan), angka=True),
                 Sel(nilai(hi.realisasi, ind.satuan), angka=True, tanda=v.tanda(*hi.jalur, "realisasi", v.tahun)),
-            ] + _sel_capaian(v, hi)))
+            ] + _sel_capaian(v, hi) + [_sel_status(hi)]))
         if len(hs.indikator) > 1 or hs.model.tercetak.capaian is not None:
             cells = [Sel(f"Rata-rata capaian sasaran {hs.model.kode or ''}".strip(), kepala=True, colspan=5), Sel(hasil_teks(hs.capaian), angka=True, tanda=v.tanda(*hs.jalur, "tercetak", "capaian"))]
             if v.ada_batas:
                 cells.append(Sel(persen(hs.capaian_batas_tampil) if hs.capaian.ada else KOSONG, angka=True))
             if v.ada_skala:
                 cells.append(Sel(hs.predikat, tanda=v.tanda(*hs.jalur, "tercetak", "predikat")))
+            cells.append(_sel_jumlah_target(hs.target))
             rows.append(Baris(cells, kelas="subtotal"))
     k = v.keseluruhan()
     foot = [Sel("Capaian kinerja keseluruhan", kepala=True, colspan=5), Sel(k["teks"], angka=True, tanda=k["tanda"])]
@@ -92,6 +103,7 @@ def pengukuran(v: LaporanView, ringkas: bool = False) -> TabelView:
         foot.append(Sel(k["batas_teks"], angka=True))
     if v.ada_skala:
         foot.append(Sel(v.h.predikat, tanda=k["tanda_predikat"]))
+    foot.append(_sel_jumlah_target(v.h.target))
     notes = []
     if bukan_iku:
         notes.append("Indikator pendukung (bukan IKU) ditampilkan tetapi tidak dihitung dalam rata-rata.")
@@ -127,7 +139,8 @@ def target_realisasi(v: LaporanView, hi: HasilIndikator) -> TabelView:
     cap[0].tanda = cap[0].tanda + v.tanda_lain(hi, "capaian", v.tahun)
     if v.ada_skala:
         cap[-1].tanda = cap[-1].tanda + v.tanda_lain(hi, "predikat", v.tahun)
-    cells += cap
+    cells += cap + [_sel_status(hi)]
+    head.append("Status")
     arah = fmt.arah_teks(ind.arah)
     return TabelView(f"Target dan realisasi {v.tahun}: {ind.nama}", kepala_sederhana(*head), [Baris(cells)],
                      sumber=v.sumber_hitung, keterangan=[f"Arah indikator: {arah}."])
@@ -229,14 +242,14 @@ def pendukung(v: LaporanView, hi: HasilIndikator) -> TabelView | None:
 def indikator_tujuan(v: LaporanView) -> TabelView | None:
     if not v.indikator_bab3:
         return None
-    head: list[str | tuple[str, bool]] = ["Tujuan", "Indikator", "Satuan", ("Target", True), ("Realisasi", True)] + _kepala_capaian(v)
+    head: list[str | tuple[str, bool]] = ["Tujuan", "Indikator", "Satuan", ("Target", True), ("Realisasi", True)] + _kepala_capaian(v) + ["Status"]
     rows = []
     tujuan = {i.id: t for t in (v.lap.renstra.tujuan if v.lap.renstra else []) for i in t.indikator}
     for hi in v.indikator_bab3:
         ind = hi.model
         t = tujuan.get(ind.id)
         rows.append(Baris([Sel(t.teks if t else KOSONG), Sel(v.judul_indikator(hi), kepala=True, href=v.url_indikator(ind.id)), Sel(ind.satuan),
-                           Sel(nilai(hi.target, ind.satuan), angka=True), Sel(nilai(hi.realisasi, ind.satuan), angka=True)] + _sel_capaian(v, hi)))
+                           Sel(nilai(hi.target, ind.satuan), angka=True), Sel(nilai(hi.realisasi, ind.satuan), angka=True)] + _sel_capaian(v, hi) + [_sel_status(hi)]))
     return TabelView(f"Capaian indikator tujuan tahun {v.tahun}", kepala_sederhana(*head), rows, sumber=v.sumber_hitung)
 
 
@@ -270,7 +283,7 @@ def prestasi(v: LaporanView) -> TabelView | None:
 def ringkasan_iku(v: LaporanView) -> TabelView | None:
     if not v.h.sasaran:
         return None
-    head: list[str | tuple[str, bool]] = ["Indikator", ("Target", True), ("Realisasi", True)] + _kepala_capaian(v)
+    head: list[str | tuple[str, bool]] = ["Indikator", ("Target", True), ("Realisasi", True)] + _kepala_capaian(v) + ["Status"]
     rows = []
     for hs in v.h.sasaran:
         for hi in hs.indikator:
@@ -278,7 +291,7 @@ def ringkasan_iku(v: LaporanView) -> TabelView | None:
                 continue
             ind = hi.model
             rows.append(Baris([Sel(v.judul_indikator(hi), kepala=True, href=v.url_indikator(ind.id)), Sel(nilai(hi.target, ind.satuan), angka=True),
-                               Sel(nilai(hi.realisasi, ind.satuan), angka=True)] + _sel_capaian(v, hi)))
+                               Sel(nilai(hi.realisasi, ind.satuan), angka=True)] + _sel_capaian(v, hi) + [_sel_status(hi)]))
     if not rows:
         return None
     k = v.keseluruhan()
@@ -287,4 +300,5 @@ def ringkasan_iku(v: LaporanView) -> TabelView | None:
         foot.append(Sel(k["batas_teks"], angka=True))
     if v.ada_skala:
         foot.append(Sel(v.h.predikat, tanda=k["tanda_predikat"]))
+    foot.append(_sel_jumlah_target(v.h.target) if all(h.dirata == h.model.iku for h in v.h.semua_indikator) else Sel(KOSONG))
     return TabelView(f"Capaian Indikator Kinerja Utama tahun {v.tahun}", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=v.sumber_hitung)

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from .. import format as fmt
-from ..compute import Hasil
+from ..compute import Hasil, JumlahTarget
 from ..metode import PRESET_KETERANGAN, Metode
 
 KOSONG = fmt.KOSONG
@@ -40,6 +40,7 @@ def _cepat(f):
 
 # Every number on a page goes through generator/format.py (Babel, id_ID); these are cached wrappers.
 angka, persen, rupiah, nilai = _cepat(fmt.angka), _cepat(fmt.persen), _cepat(fmt.rupiah), _cepat(fmt.nilai)
+rupiah_ringkas, persen_ringkas = _cepat(fmt.rupiah_ringkas), _cepat(fmt.persen_ringkas)
 
 
 _MD = MarkdownIt("commonmark", {"html": False}).disable("image")
@@ -82,6 +83,33 @@ def hasil_teks(h: Hasil | None, satuan: str = "persen") -> str:
             return angka(h.tampil) + " poin"
         return persen(h.tampil) if satuan == "persen" else angka(h.tampil)
     return f"N/A ({h.alasan})" if h.alasan else KOSONG
+
+
+def kalimat_target(j: JumlahTarget) -> str:
+    """``4 dari 7 target tercapai`` (counts from the compute stage; the words only)."""
+    if not j.total:
+        return "belum ada target yang diukur"
+    return f"{j.tercapai} dari {j.total} target tercapai"
+
+
+def rincian_target(j: JumlahTarget) -> str:
+    """The rest of the count: ``3 tidak tercapai`` / ``semua tercapai`` / ``1 tidak dapat diukur``."""
+    parts = []
+    if j.tidak_tercapai:
+        parts.append(f"{j.tidak_tercapai} tidak tercapai")
+    if j.tidak_terukur:
+        parts.append(f"{j.tidak_terukur} tidak dapat diukur")
+    return ", ".join(parts) if parts else ("semua tercapai" if j.total else "")
+
+
+def rentang_pita(p: Any) -> str:
+    """A rating band's bounds in words: ``di atas 90% sampai 100%``, ``di atas 100%``, ``paling tinggi 50%``."""
+    bawah = (("sekurang-kurangnya " if p.bawah_inklusif else "di atas ") + persen(p.bawah)) if p.bawah is not None else ""
+    if p.atas is None:
+        return bawah or "semua nilai"
+    if not bawah:
+        return ("paling tinggi " if p.atas_inklusif else "di bawah ") + persen(p.atas)
+    return f"{bawah} sampai {'' if p.atas_inklusif else 'di bawah '}{persen(p.atas)}"
 
 
 def bertanda(x: Decimal | None) -> str:

@@ -21,7 +21,8 @@ from ..compute import HasilIndikator, HasilLaporan, HasilSasaran
 from ..validate import BerkasLaporan, Instansi, Repo
 from .halaman import POSISI_BAGIAN, rel_url
 from .tabel import PEMBANGUN, Tanda, TabelView, kunci_csv
-from .teks import KOSONG, hasil_teks, persen, uraian_metode
+from .. import format as fmt
+from .teks import KOSONG, hasil_teks, kalimat_target, nilai, persen, persen_ringkas, rentang_pita, rincian_target, rupiah_ringkas, uraian_metode
 
 URUTAN_JENIS = {"bagian": 0, "tabel": 1, "grafik": 2, "foto": 3}
 
@@ -228,6 +229,36 @@ class LaporanView:
         batas = persen(h.keseluruhan_batas) if h.keseluruhan.ada and self.ada_batas else None
         return {"teks": teks, "batas": batas if batas != teks else None, "batas_teks": batas or KOSONG, "predikat": h.predikat,
                 "tanda": self.tanda("tercetak", "capaian_keseluruhan"), "tanda_predikat": self.tanda("tercetak", "predikat_keseluruhan")}
+
+    def jawaban(self) -> dict[str, Any]:
+        """The plain-language answer at the top of the report (every figure computed in the compute stage; here
+        only put into words): targets met of the indicators the method averages, budget and absorption, the
+        overall capaian, its predikat and what the band means."""
+        h, jt = self.h, self.h.target
+        k = self.keseluruhan()
+        a = h.anggaran
+        pita = h.pita
+        return {
+            "ada_target": bool(h.sasaran and jt.total),
+            "target": kalimat_target(jt), "rincian": rincian_target(jt), "tidak_tercapai": jt.tidak_tercapai,
+            "cakupan": "IKU" if self.metode.agregasi.cakupan == "iku" else "indikator",
+            "ada_anggaran": bool(a.program and a.pagu_efektif is not None),
+            "pagu": rupiah_ringkas(a.pagu_efektif), "realisasi": rupiah_ringkas(a.realisasi),
+            "serap": persen_ringkas(a.penyerapan.nilai) if a.penyerapan.ada else hasil_teks(a.penyerapan),
+            "tanda_serap": self.tanda("anggaran", "tercetak", "penyerapan"),
+            "capaian": k["teks"] if h.keseluruhan.ada else None, "batas": k["batas"], "tanda": k["tanda"],
+            "predikat": h.predikat, "tanda_predikat": k["tanda_predikat"],
+            "arti": f"rata-rata capaian {rentang_pita(pita)}" if pita is not None else None,
+            "skala": self.metode.skala.nama if self.metode.skala else None,
+        }
+
+    def status_teks(self, hi: HasilIndikator) -> str:
+        """An indicator's result in one sentence: realisasi against target, capaian, status in words."""
+        ind = hi.model
+        if not hi.capaian.ada:
+            return f"Status: {hi.status} ({hi.capaian.alasan})." if hi.capaian.alasan else f"Status: {hi.status}."
+        return (f"Realisasi {self.tahun} {nilai(hi.realisasi, ind.satuan)} dari target {nilai(hi.target, ind.satuan)} "
+                f"({fmt.arah_teks(ind.arah)}): capaian {persen(hi.capaian.tampil)}, target {hi.status}.")
 
     def uraian_metode(self) -> list[tuple[str, str]]:
         return uraian_metode(self.metode)

@@ -1,0 +1,99 @@
+"""The answer first (issue 14): targets met, budget in words, the verdict — computed in compute, worded in render.
+
+Real values of the three sample reports (checked against their YAML): PPU 2024 meets 4 of its 7 IKU targets
+(capaian 132,00 / 105,26 / 100,00 / 100,19; misses 63,16 / 60,00 / 51,58), Pasaman Barat 2022 6 of 8, Jember
+2023 2 of 3 (96,30% misses although the report's overall predikat is "Sangat Memuaskan").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from generator.compute import TERCAPAI, TIDAK_TERCAPAI, TIDAK_TERUKUR, Hasil, status_target
+from generator.format import persen_ringkas, rupiah_ringkas
+from generator.metode import resolve
+from generator.pipeline import compute_repo
+from generator.render import LaporanView, buat_env, render_halaman, template_dir
+from generator.render.teks import rentang_pita
+from generator.validate import load_repo
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def laporan():
+    repo, masalah = load_repo(ROOT)
+    assert repo is not None, masalah
+    return {f"{i.slug}/{b.tahun}": LaporanView(repo, i, b, h, t) for i, b, h, t in compute_repo(repo)}
+
+
+@pytest.fixture(scope="module")
+def halaman(laporan):
+    env = buat_env(template_dir(ROOT))
+    return {k: render_halaman(env, v)[0] for k, v in laporan.items()}
+
+
+def test_targets_met_ppu_2024_is_4_of_7(laporan):
+    h = laporan["disnakertrans-ppu/2024"].h
+    assert (h.target.tercapai, h.target.tidak_tercapai, h.target.tidak_terukur, h.target.total) == (4, 3, 0, 7)
+    assert [i.status for i in h.semua_indikator] == [TERCAPAI, TIDAK_TERCAPAI, TERCAPAI, TIDAK_TERCAPAI, TIDAK_TERCAPAI, TERCAPAI, TERCAPAI]
+    assert [(s.target.tercapai, s.target.total) for s in h.sasaran] == [(2, 5), (1, 1), (1, 1)]
+
+
+def test_targets_met_pasaman_barat_2022_and_jember_2023(laporan):
+    pb = laporan["disnaker-pasaman-barat/2022"].h
+    assert (pb.target.tercapai, pb.target.total) == (6, 8)
+    jb = laporan["disnaker-jember/2023"].h
+    assert (jb.target.tercapai, jb.target.total) == (2, 3)
+    # a "Sangat Memuaskan" report with a missed target: the band is of the (capped) average, not of each indicator
+    assert jb.predikat == "Sangat Memuaskan" and [i.status for i in jb.semua_indikator][-1] == TIDAK_TERCAPAI
+    assert rentang_pita(jb.pita) == "di atas 90% sampai 100%"
+    assert rentang_pita(pb.pita) == "di atas 100%"
+
+
+def test_status_follows_the_shown_capaian_and_the_ordinal_rule():
+    m = resolve()
+    assert status_target(Hasil(D("99.996"), D("100.00")), False, m) == TERCAPAI  # shown as 100,00%
+    assert status_target(Hasil(D("99.994"), D("99.99")), False, m) == TIDAK_TERCAPAI
+    assert status_target(Hasil(alasan="realisasi belum diisi"), False, m) == TIDAK_TERUKUR
+    assert status_target(Hasil(D(100), D(100)), True, m) == TERCAPAI  # grade equal to its target
+    assert status_target(Hasil(D(90), D(90)), True, m) == TIDAK_TERCAPAI  # one grade below
+
+
+def test_money_and_share_in_words_with_the_seeds_numbers(laporan):
+    ppu = laporan["disnakertrans-ppu/2024"].h.anggaran
+    assert rupiah_ringkas(ppu.pagu_efektif) == "Rp 25,5 miliar"  # 25.493.311.518
+    assert rupiah_ringkas(ppu.realisasi) == "Rp 24,1 miliar"  # 24.055.983.237
+    assert persen_ringkas(ppu.penyerapan.nilai) == "94,4%"  # 94,36% to two decimals
+    assert rupiah_ringkas(D(5197839192)) == "Rp 5,2 miliar"  # Pasaman Barat 2022
+    assert rupiah_ringkas(D(15308539115)) == "Rp 15,3 miliar"  # Jember 2023
+    assert rupiah_ringkas(D(387850150)) == "Rp 387,9 juta"  # a Pasaman Barat program
+    assert rupiah_ringkas(D(999960000)) == "Rp 1 miliar" and rupiah_ringkas(D(950000)) == "Rp 950.000"
+    assert rupiah_ringkas(D("2500000")) == "Rp 2,5 juta" and rupiah_ringkas(D(1250) * 10**9) == "Rp 1,3 triliun"  # half up
+    assert persen_ringkas(D("99.96")) == "99,96%"  # never rounded up to a full 100%
+
+
+def test_answer_block_on_the_ringkasan_and_a_short_one_on_chapters(halaman):
+    idx = halaman["disnakertrans-ppu/2024"]["index"]
+    blok = idx[idx.index('<section class="jawaban"'):idx.index("</section>")]
+    assert "<strong>4 dari 7 target tercapai</strong>" in blok and "(3 tidak tercapai)" in blok
+    assert "Anggaran <strong>Rp 25,5 miliar</strong>, terserap <strong>94,4%</strong>" in blok
+    assert "Capaian kinerja rata-rata <strong>87,46%</strong>" in blok and "tidak memakai skala predikat" in blok
+    assert "Dihitung ulang oleh portal" in blok
+    assert idx.index('<section class="jawaban"') < idx.index("## Ringkasan Eksekutif")
+    jb = halaman["disnaker-jember/2023"]["index"]
+    assert "predikat <strong>Sangat Memuaskan</strong>" in jb and "artinya rata-rata capaian di atas 90% sampai 100%" in jb
+    assert "Predikat menilai rata-rata: 1 IKU tetap tidak mencapai targetnya." in jb
+
+
+def test_every_indicator_row_has_a_status_in_words(laporan):
+    v = laporan["disnaker-jember/2023"].di("bab-3")
+    t = v.tabel("pengukuran")
+    assert t.kepala[0][-1].teks == "Status"
+    assert [b.sel[-1].teks for b in t.baris if b.kelas not in ("grup", "subtotal")] == ["tercapai", "tercapai", "tidak tercapai"]
+    hi = v.h.semua_indikator[-1]
+    assert v.tabel("target-realisasi", hi).baris[0].sel[-1].teks == "tidak tercapai"
+    assert v.status_teks(hi).endswith("capaian 96,30%, target tidak tercapai.")
