@@ -129,3 +129,20 @@ def test_serve_builds_serves_and_rebuilds_when_yaml_changes(repo):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_build_strict_counts_warnings_and_leaves_the_site_alone(repo, capsys):
+    """`lkip build --strict` fails on any warning (here an audit finding), as `mkdocs build --strict` does."""
+    out = repo / "publik"
+    assert main(["--root", str(repo), "build", "--strict", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "peringatan: agencies/dinas-contoh/2024.yaml:29:20" in err and "--strict menjadikannya galat" in err
+    assert not out.exists()
+
+
+def test_data_errors_come_back_once_with_location_and_exit_1(repo, capsys):
+    year = repo / "agencies/dinas-contoh/2024.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("tahun: 2024", "tahun: [2024", 1), encoding="utf-8")
+    assert main(["--root", str(repo), "build", "--out", str(repo / "publik")]) == 1
+    err = capsys.readouterr().err
+    assert "agencies/dinas-contoh/2024.yaml:" in err and err.count("galat ditemukan") == 1 and "Traceback" not in err
