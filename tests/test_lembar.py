@@ -67,10 +67,11 @@ def _hitung(root: Path, slug: str) -> dict:
 
 
 @pytest.mark.parametrize("slug,tahun", SAMPLES)
-def test_templat_then_impor_unmodified_changes_no_byte(repo, tmp_path, capsys, slug, tahun):
+def test_ekspor_then_impor_unmodified_changes_no_byte(repo, tmp_path, capsys, slug, tahun):
     before = _bytes(repo)
     xlsx = tmp_path / f"{slug}.xlsx"
-    assert lkip(repo, "templat", slug, str(tahun), "--out", str(xlsx)) == 0
+    assert lkip(repo, "ekspor", slug, str(tahun), "--out", str(xlsx)) == 0
+    assert capsys.readouterr().out == f"Data {slug} {tahun} diekspor ke {xlsx}. Ubah di Excel/LibreOffice, lalu: lkip impor {xlsx}\n"
     assert lkip(repo, "impor", str(xlsx)) == 0
     assert "Tidak ada perubahan" in capsys.readouterr().out
     assert _bytes(repo) == before
@@ -78,11 +79,12 @@ def test_templat_then_impor_unmodified_changes_no_byte(repo, tmp_path, capsys, s
 
 @pytest.mark.parametrize("slug,tahun", SAMPLES)
 def test_workbook_alone_rebuilds_the_same_computed_report(repo, tmp_path, slug, tahun):
-    """Plan, measurement, budget and staff removed from the YAML; importing the workbook computes the same report."""
+    """ekspor, then plan, measurement, budget, staff and signatory removed from the YAML: importing the workbook
+    computes the same report (every indicator's capaian, predikat, budget figure and total)."""
     from ruamel.yaml import YAML
 
     xlsx = tmp_path / "t.xlsx"
-    assert lkip(repo, "templat", slug, str(tahun), "--out", str(xlsx)) == 0
+    assert lkip(repo, "ekspor", slug, str(tahun), "--out", str(xlsx)) == 0
     f = repo / "agencies" / slug / f"{tahun}.yaml"
     y = YAML()
     y.preserve_quotes = True
@@ -98,6 +100,30 @@ def test_workbook_alone_rebuilds_the_same_computed_report(repo, tmp_path, slug, 
         y.dump(d, out)
     assert lkip(repo, "impor", str(xlsx)) == 0
     assert _hitung(repo, slug) == _hitung(ROOT, slug)
+
+
+def test_ekspor_writes_the_same_cells_as_templat_on_an_existing_year(repo, tmp_path):
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert lkip(repo, "ekspor", "disnaker-jember", "2023", "--out", str(a)) == 0
+    assert lkip(repo, "templat", "disnaker-jember", "2023", "--out", str(b)) == 0
+
+    def sel(path):
+        wb = openpyxl.load_workbook(path)
+        return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb}
+
+    wa, wb_ = sel(a), sel(b)
+    assert wa == wb_ and wa["Anggaran"][1][1:3] == ["program", "prog-penunjang"]
+
+
+def test_ekspor_of_a_year_without_data_points_to_templat(repo, tmp_path, capsys):
+    out = tmp_path / "x.xlsx"
+    assert lkip(repo, "ekspor", "disnakertrans-ppu", "2025", "--out", str(out)) == 1
+    assert capsys.readouterr().err == ("galat: belum ada data tahun 2025 di agencies/disnakertrans-ppu/; untuk tahun baru buat lembar isian "
+                                       "dengan: lkip templat disnakertrans-ppu 2025\n")
+    assert not out.exists()
+    assert lkip(repo, "ekspor", "dinas-tidak-ada", "2024", "--out", str(out)) == 1
+    assert "instansi 'dinas-tidak-ada' tidak ada" in capsys.readouterr().err
+    assert lkip(repo, "ekspor", "disnakertrans-ppu", "2024", "--out", str(tmp_path / "x.ods")) == 2
 
 
 def test_new_year_template_from_previous_year_then_import(repo, tmp_path, capsys):
@@ -313,11 +339,12 @@ def test_financial_export_as_csv_with_semicolons(repo, tmp_path, capsys):
     assert data["anggaran"]["tercetak"]["realisasi"] == 24055983237
 
 
-def test_cli_has_templat_and_impor(repo, tmp_path, capsys):
+def test_cli_has_templat_ekspor_and_impor(repo, tmp_path, capsys):
     from generator.cli import main
 
     xlsx = tmp_path / "cli.xlsx"
-    assert main(["--root", str(repo), "templat", "disnakertrans-ppu", "2024", "--out", str(xlsx)]) == 0
+    assert main(["--root", str(repo), "templat", "disnakertrans-ppu", "2025", "--out", str(tmp_path / "baru.xlsx")]) == 0
+    assert main(["--root", str(repo), "ekspor", "disnakertrans-ppu", "2024", "--out", str(xlsx)]) == 0
     assert main(["--root", str(repo), "impor", str(xlsx)]) == 0
     assert "Tidak ada perubahan" in capsys.readouterr().out
 

@@ -70,12 +70,12 @@ def rencana_dari_tahun_lalu(data: dict, tahun: int) -> dict:
     plan["tahun"] = tahun
     for s in plan.get("sasaran", []):
         for ind in s.get("indikator", []):
-            scaffold._reset_indicator(ind)
+            scaffold.reset_indicator(ind)
     for t in (plan.get("renstra") or {}).get("tujuan", []):
         for ind in t.get("indikator", []):
-            scaffold._reset_indicator(ind)
+            scaffold.reset_indicator(ind)
     ang = plan.get("anggaran") or {}
-    plan["anggaran"] = {"program": [scaffold._reset_budget(p) for p in ang.get("program", [])]}
+    plan["anggaran"] = {"program": [scaffold.reset_budget(p) for p in ang.get("program", [])]}
     if isinstance(plan.get("penandatangan"), dict):
         plan["penandatangan"].pop("tanggal", None)
     plan.pop("perjanjian_kinerja", None)
