@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from . import metode as metode_mod
 from .format import angka
 from .model import Laporan, MetodeParsial, Profil, SiteConfig
+from .posisi import POSISI_BAGIAN, POSISI_ID
 
 
 def _type_label(annotation) -> str:
@@ -162,6 +163,7 @@ def field_reference(contoh: dict[str, str] | None = None) -> str:
     ]
     for title, root in (("Berkas tahun laporan `agencies/SLUG/TAHUN.yaml`", Laporan), ("Profil instansi `agencies/SLUG/profil.yaml`", Profil), ("Pengaturan situs `site_config/lkip.yaml`", SiteConfig)):
         out += [f"## {title}", "", _table(root, contoh, f"Kunci teratas {title.split('`')[1]}"), ""]
+    out += [posisi_reference(), "", narasi_reference(), ""]
     seen: dict[str, type[BaseModel]] = {}
     for root in (Laporan, Profil, SiteConfig):
         _models(root, seen)
@@ -173,6 +175,56 @@ def field_reference(contoh: dict[str, str] | None = None) -> str:
         doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
         out += [f"### {name}", "", doc, "", _table(cls, contoh), ""]
     return "\n".join(out)
+
+
+def narasi_reference() -> str:
+    """The narrative file names (``TAHUN/narasi/<name>.md``) and the ``narasi`` key each one fills."""
+    from .validate import NARASI_BERKAS
+
+    rows = [
+        "## Narasi sebagai berkas Markdown",
+        "",
+        "Setiap kunci `narasi` boleh ditulis sebagai berkas Markdown di folder `agencies/SLUG/TAHUN/narasi/` (di samping",
+        "`TAHUN.yaml`, atau di dalam folder `TAHUN/`) alih-alih teks di YAML. Nama berkas lain ditolak; satu bagian tidak",
+        "boleh ditulis di YAML dan sebagai berkas sekaligus.",
+        "",
+        "Tabel: Nama berkas narasi dan kunci yang diisinya",
+        "",
+        "| Berkas | Kunci |",
+        "|---|---|",
+    ]
+    rows += [f"| `{name}` | `narasi.{field}` |" for name, field in NARASI_BERKAS.items()]
+    return "\n".join(rows)
+
+
+_BAB = {"bab1": "BAB I", "bab2": "BAB II", "bab3": "BAB III", "bab4": "BAB IV"}
+
+
+def posisi_reference() -> str:
+    """Every valid ``posisi`` of a table, chart, photo or extra section (generator/posisi.py), one row each."""
+    rows = [
+        "## Nilai `posisi`",
+        "",
+        "Kunci `posisi` pada `tabel`, `grafik`, `foto` dan `bagian_tambahan` menentukan di mana blok itu tampil. Hanya",
+        "nilai berikut yang sah; nilai lain (mis. salah ketik `bab3.realisasi_angaran`) ditolak `lkip validate` dengan",
+        "daftar nilai yang benar — blok tidak pernah dipindahkan diam-diam.",
+        "",
+        "Tabel: Nilai posisi yang sah",
+        "",
+        "| `posisi` | Letak blok |",
+        "|---|---|",
+        "| `ringkasan` | Ringkasan Eksekutif |",
+        "| `kata_pengantar` | Kata Pengantar |",
+    ]
+    for bab, bagian in POSISI_BAGIAN.items():
+        rows.append(f"| `{bab}` | akhir {_BAB.get(bab, bab)} |")
+        rows += [f"| `{bab}.{k}` | {_BAB.get(bab, bab)}, setelah bagian *{k.replace('_', ' ')}* |" for k in bagian]
+    rows += [
+        "| `lampiran` | Lampiran |",
+        "| `lampiran.<grup>` | Lampiran, dikelompokkan per grup, mis. `lampiran.dokumentasi` (nama grup bebas) |",
+    ]
+    rows += [f"| `{k}:<id>` | setelah uraian {k} dengan id itu, mis. `{k}:{ {'indikator': 'iku-pelatihan', 'sasaran': 'ss1', 'tujuan': 't1'}.get(k, 'x')}` (id harus ada) |" for k in POSISI_ID]
+    return "\n".join(rows)
 
 
 def _pita_text(p) -> str:

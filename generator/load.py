@@ -65,6 +65,7 @@ class Dokumen:
     data: Any
     posisi: dict[Path_, Lokasi] = field(default_factory=dict)
     posisi_kunci: dict[Path_, Lokasi] = field(default_factory=dict)
+    alir: set[Path_] = field(default_factory=set)  # paths of mappings written in flow style ``{a: 1, b: 2}``
 
     def lokasi(self, path: Path_, kunci: bool = False) -> Lokasi:
         """Position of the value at ``path`` (or of the nearest ancestor that exists)."""
@@ -101,6 +102,7 @@ _YAML_MESSAGES = [
     (re.compile(r"found unknown escape character"), "karakter escape tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal"),
     (re.compile(r"expected <block end>, but found"), "struktur tidak sesuai indentasi; periksa indentasi baris ini"),
     (re.compile(r"while scanning a simple key"), "baris ini tidak dapat dibaca sebagai 'kunci: nilai'; periksa tanda ':' dan indentasi"),
+    (re.compile(r"expected ',' or '[}\]]', but got ':'"), "tanda ':' tidak diharapkan di dalam {…} atau […]: di sana ':' memisahkan kunci dan nilai dan ',' memisahkan butir; teks yang memuat ': ' atau ', ' harus diapit tanda kutip, mis. {tentang: \"Catatan: penting, segera\"}"),
     (re.compile(r"expected ',' or '[}\]]'"), "kurung tidak ditutup: setiap '{' perlu '}' dan setiap '[' perlu ']'"),
     (re.compile(r"expected the node content, but found '<stream end>'"), "berkas berakhir di tengah struktur; periksa kurung '[' atau '{' yang belum ditutup"),
     (re.compile(r"found unhashable key"), "kunci tidak boleh berupa daftar atau peta"),
@@ -122,6 +124,7 @@ class _Builder:
         self.file = file
         self.posisi: dict[Path_, Lokasi] = {}
         self.posisi_kunci: dict[Path_, Lokasi] = {}
+        self.alir: set[Path_] = set()
         self.masalah: list[Masalah] = []
         self.nodes = 0
         self.constructor = SafeConstructor()
@@ -141,6 +144,8 @@ class _Builder:
             return None
         if isinstance(node, MappingNode):
             out: dict[Any, Any] = {}
+            if node.flow_style:
+                self.alir.add(path)
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.masalah.append(Masalah(self.loc(key_node), "kunci gabungan '<<' tidak didukung; tulis kunci-kuncinya secara langsung", format_path(path)))
@@ -218,6 +223,8 @@ def load_text(text: str, file: str) -> Dokumen:
         loc = Lokasi(file, mark.line + 1, mark.column + 1) if mark else Lokasi(file, 1, 1)
         msg = _yaml_message(exc)
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            if "but got ':'" in (exc.problem or ""):  # '{' left open: the next line's 'key:' lands inside it
+                msg = "kurung tidak ditutup: setiap '{' perlu '}' dan setiap '[' perlu ']'; atau, bila teks di dalam {…} memuat ': ', apit teksnya dengan tanda kutip"
             msg += f" (bagian ini dimulai di baris {exc.context_mark.line + 1})"
         raise LoadError([Masalah(loc, msg)]) from None
     except yaml.YAMLError as exc:
@@ -233,7 +240,7 @@ def load_text(text: str, file: str) -> Dokumen:
         raise LoadError([Masalah(Lokasi(file, 1, 1), f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")]) from None
     if builder.masalah:
         raise LoadError(builder.masalah)
-    return Dokumen(file=file, data=data, posisi=builder.posisi, posisi_kunci=builder.posisi_kunci)
+    return Dokumen(file=file, data=data, posisi=builder.posisi, posisi_kunci=builder.posisi_kunci, alir=builder.alir)
 
 
 class _NodeLoader(yaml.SafeLoader):

@@ -9,14 +9,16 @@ import difflib
 import re
 import typing
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import metode as metode_mod
-from .load import Dokumen, LoadError, Lokasi, Masalah, format_path, load_file
-from .model import Laporan, Profil, SiteConfig, Tabel
+from .load import Dokumen, LoadError, Lokasi, Masalah, format_path, load_file, read_text
+from .model import Laporan, Narasi, Profil, SiteConfig, Tabel
+from .posisi import POSISI_BAGIAN, daftar_posisi, pesan_posisi
 
 GAMBAR_DIIZINKAN = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
@@ -38,14 +40,25 @@ class BerkasLaporan:
     metode: metode_mod.Metode
 
     def lokasi(self, path: tuple) -> Lokasi:
-        for doc in self.dokumen:
-            if isinstance(doc.data, dict) and path and path[0] in doc.data:
-                return doc.lokasi(path)
-        return self.dokumen[0].lokasi(())
+        doc = dokumen_untuk(self.dokumen, path)
+        return doc.lokasi(path) if doc is not None else self.dokumen[0].lokasi(())
 
     @property
     def berkas(self) -> str:
         return self.dokumen[0].file
+
+
+def dokumen_untuk(docs: list[Dokumen], path: tuple) -> Dokumen | None:
+    """The document that wrote ``path``: the one knowing the longest prefix of it (a narrative file beats the
+    YAML file that holds the rest of ``narasi``); None when no document has its first key."""
+    best, best_n = None, 0
+    for doc in docs:
+        if not (isinstance(doc.data, dict) and path and path[0] in doc.data):
+            continue
+        n = next((k for k in range(len(path), 0, -1) if tuple(path[:k]) in doc.posisi), 1)
+        if n > best_n:
+            best, best_n = doc, n
+    return best
 
 
 @dataclass
@@ -117,16 +130,76 @@ def _type_name(t: str) -> str:
     return {"str": "teks", "int": "bilangan bulat", "bool": "true atau false", "list": "daftar", "dict": "peta"}.get(t, t)
 
 
-def _pesan(err: dict, root: type[BaseModel], path: tuple, data: Any) -> str:
+def _ambil(data: Any, path: tuple) -> Any:
+    for part in path:
+        if (isinstance(data, dict) and part in data) or (isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _saran_kutip(path: tuple, data: Any, doc: Dokumen | None) -> str | None:
+    """An unknown key inside ``{…}`` that is really the rest of the previous value, cut at an unquoted ', ' or ': '.
+
+    ``{id: m1, teks: Misi satu, dua dan tiga}`` reads as the keys ``id``, ``teks`` and ``dua dan tiga``; the fix is
+    to quote the text: ``teks: "Misi satu, dua dan tiga"``.
+    """
+    if doc is None or path[:-1] not in doc.alir:
+        return None
+    parent = _ambil(data, path[:-1])
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    i = keys.index(path[-1]) if path[-1] in keys else 0
+    if i == 0 or not isinstance(parent[keys[i - 1]], str):  # only text is cut by an unquoted ', ' (numbers: _saran_desimal)
+        return None
+    prev, rest = keys[i - 1], path[-1]
+    value = parent[rest]
+    teks = f"{parent[prev]}, {rest}" + (f": {value}" if isinstance(value, (str, int)) and not isinstance(value, bool) else "")
+    kutip = f"'{teks}'" if '"' in teks else f'"{teks}"'
+    return f"di dalam {{…}} koma memisahkan butir dan ': ' memisahkan kunci dari nilai, sehingga nilai '{prev}' terpotong di sini; apit teksnya dengan tanda kutip: {prev}: {kutip}"
+
+
+def _saran_desimal(path: tuple, data: Any, doc: Dokumen | None) -> str | None:
+    """``{2024: 25,5}``: a decimal comma inside ``{…}`` reads as the items ``2024: 25`` and ``5`` (a key without value)."""
+    if not path or doc is None or path[:-1] not in doc.alir:
+        return None
+    parent = _ambil(data, path[:-1])
+    key = path[-1]
+    if not isinstance(parent, dict) or key not in parent or parent[key] is not None or not isinstance(key, int) or isinstance(key, bool):
+        return None
+    keys = list(parent)
+    i = keys.index(key)
+    if i == 0:
+        return None
+    prev = keys[i - 1]
+    pv = parent[prev]
+    if not isinstance(pv, (int, Decimal)) or isinstance(pv, bool):
+        return None
+    lp, lk = doc.posisi.get(path[:-1] + (prev,)), doc.posisi_kunci.get(path)
+    if not (lp and lk and lp.line == lk.line and lk.col == lp.col + len(str(pv)) + 1):  # '25,5', not '25, 5'
+        return None
+    return (f"'{pv},{key}' di dalam {{…}} dibaca sebagai dua butir karena koma memisahkan butir; di YAML angka desimal "
+            f"ditulis dengan titik: {prev}: {pv}.{key}")
+
+
+def _pesan(err: dict, root: type[BaseModel], path: tuple, data: Any, doc: Dokumen | None = None) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     name = str(path[-1]) if path else ""
     if kind == "missing":
         return f"kunci wajib '{name}' belum diisi"
+    if kind == "invalid_key":  # a number as a key of a model, e.g. {awal: 2021, akhir: 2026, 2027}
+        kutip = _saran_kutip(path, data, doc) if path else None
+        return f"kunci '{name}' tidak dikenal" + (f"; {kutip}" if kutip else "; kunci ditulis sebagai teks, mis. 'nama: nilai'")
     if kind == "extra_forbidden":
         parent = _model_at(root, path[:-1])
         allowed = list(parent.model_fields) if parent else []
         guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        kutip = _saran_kutip(path, data, doc) if path else None
+        if kutip and (not guess or _ambil(data, path) is None):
+            return f"kunci '{name}' tidak dikenal; {kutip}"
         hint = f"; maksud Anda '{guess[0]}'?" if guess else (f"; kunci yang dikenal: {', '.join(allowed)}" if allowed else "")
         return f"kunci '{name}' tidak dikenal{hint}"
     if kind in ("string_type",):
@@ -145,7 +218,8 @@ def _pesan(err: dict, root: type[BaseModel], path: tuple, data: Any) -> str:
         if name == "nip":
             return "NIP harus 18 digit, boleh dengan spasi, mis. '19710828 199803 1 004'"
         if name == "posisi":
-            return "posisi tidak dikenal; tulis mis. 'bab1.sumber_daya_aparatur', 'bab3', 'lampiran', 'sasaran:ss1' atau 'indikator:iku-a'"
+            teks = err.get("input")
+            return (pesan_posisi(teks) if isinstance(teks, str) else None) or f"posisi tidak dikenal; posisi yang sah: {daftar_posisi()}"
         return "id hanya boleh huruf kecil, angka, '-', '_' dan '.', diawali huruf/angka, mis. 'iku-pelatihan'"
     if kind == "string_too_long":
         return f"teks terlalu panjang (maksimal {ctx.get('max_length')} karakter)"
@@ -163,8 +237,8 @@ def pydantic_masalah(exc: ValidationError, root: type[BaseModel], docs: list[Dok
     out: list[Masalah] = []
     for err in exc.errors(include_url=False):
         path = _data_path(data, tuple(err["loc"]))
-        msg = _pesan(err, root, path, data)
-        doc = next((d for d in docs if isinstance(d.data, dict) and path and path[0] in d.data), docs[0])
+        doc = dokumen_untuk(docs, path) or docs[0]
+        msg = _saran_desimal(path, data, doc) or _pesan(err, root, path, data, doc)
         lok = doc.lokasi(path, kunci=err["type"] == "extra_forbidden")
         key = (str(lok), msg)
         if key in seen:
@@ -355,6 +429,8 @@ def _periksa_tabel_grafik(c: _Periksa) -> None:
             if ":" in item.posisi:
                 k, v = item.posisi.split(":", 1)
                 c.ref((kind, i, "posisi"), v, posisi_known[k], k)
+            elif (pesan := pesan_posisi(item.posisi)) is not None:  # a misspelt section never moves a block silently
+                c.add((kind, i, "posisi"), pesan)
     for i, t in enumerate(lap.tabel):
         periksa_tabel(t, ("tabel", i), c.add)
     tabel_by_id = {t.id: t for t in lap.tabel}
@@ -452,6 +528,75 @@ def load_site(root: Path, masalah: list[Masalah]) -> SiteConfig | None:
     return site
 
 
+# ---------------------------------------------------------------------------------------------------
+# Narratives as Markdown files: agencies/<slug>/<tahun>/narasi/<name>.md
+
+
+def _nama_berkas_narasi() -> dict[str, str]:
+    """File name → ``narasi`` field: ``kata-pengantar.md``, ``ringkasan.md``, ``bab-1-latar-belakang.md``, …"""
+    bab_dari = {k: bab.removeprefix("bab") for bab, keys in POSISI_BAGIAN.items() for k in keys}
+    out = {}
+    for name in Narasi.model_fields:
+        stem = name.replace("_", "-")
+        out[f"bab-{bab_dari[name]}-{stem}.md" if name in bab_dari else f"{stem}.md"] = name
+    return out
+
+
+NARASI_BERKAS = _nama_berkas_narasi()
+NARASI_FOLDER = "narasi"
+
+
+def muat_narasi(tahun: int, inst_folder: Path, root: Path, masalah: list[Masalah]) -> list[Dokumen]:
+    """One document per non-empty ``<tahun>/narasi/*.md`` file, holding ``{"narasi": {field: text}}``.
+
+    Unknown names (and anything that is not a known file) are errors naming the file and the valid names.
+    """
+    folder = inst_folder / str(tahun) / NARASI_FOLDER
+    if not folder.is_dir():
+        return []
+    docs = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        shown = _rel(path, root)
+        field_name = NARASI_BERKAS.get(path.name) if path.is_file() else None
+        if field_name is None:
+            guess = difflib.get_close_matches(path.name, list(NARASI_BERKAS), n=1, cutoff=0.6)
+            hint = f"maksud Anda '{guess[0]}'? " if guess else ""
+            masalah.append(Masalah(Lokasi(shown, 1, 1), f"berkas narasi '{path.name}' tidak dikenal; {hint}nama yang dikenal: {', '.join(NARASI_BERKAS)}"))
+            continue
+        try:
+            text = read_text(path, shown)
+        except LoadError as exc:
+            masalah.extend(exc.masalah)
+            continue
+        if not text.strip():
+            continue  # an empty file is a section not written yet
+        lok = Lokasi(shown, 1, 1)
+        docs.append(Dokumen(file=shown, data={"narasi": {field_name: text}}, posisi={(): lok, ("narasi",): lok, ("narasi", field_name): lok}))
+    return docs
+
+
+def _gabung_narasi(merged: dict[str, Any], owner: dict[str, Dokumen], narasi_docs: list[Dokumen], masalah: list[Masalah]) -> bool:
+    """Put each narrative file's text into ``merged['narasi']``; a field written in YAML as well is an error."""
+    ok = True
+    yaml_narasi = merged.get("narasi")
+    if narasi_docs and yaml_narasi is not None and not isinstance(yaml_narasi, dict):
+        return True  # the YAML's own type error is reported by the model
+    combined = dict(yaml_narasi or {})
+    for doc in narasi_docs:
+        (name, text), = doc.data["narasi"].items()
+        if name in combined:
+            where = owner["narasi"].lokasi(("narasi", name))
+            masalah.append(Masalah(doc.lokasi(()), f"narasi '{name}' ditulis dua kali: di berkas ini dan di {where}; hapus salah satu", f"narasi.{name}"))
+            ok = False
+        else:
+            combined[name] = text
+    if narasi_docs:
+        merged["narasi"] = combined
+    return ok
+
+
 def load_laporan(tahun: int, paths: list[Path], inst_folder: Path, root: Path, site: SiteConfig, masalah: list[Masalah]) -> BerkasLaporan | None:
     docs = [d for d in (_load(p, root, masalah) for p in paths) if d is not None]
     if len(docs) != len(paths):
@@ -473,8 +618,11 @@ def load_laporan(tahun: int, paths: list[Path], inst_folder: Path, root: Path, s
                 ok = False
             else:
                 merged[k], owner[k] = v, doc
+    narasi_docs = muat_narasi(tahun, inst_folder, root, masalah)  # unreadable/unknown files reported, the rest checked
+    ok = _gabung_narasi(merged, owner, narasi_docs, masalah) and ok
     if not ok:
         return None
+    docs = docs + narasi_docs
     model, errs = parse_model(Laporan, docs, merged)
     masalah.extend(errs)
     if model is None:

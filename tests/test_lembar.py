@@ -382,3 +382,39 @@ def test_ods_percentages_and_repeated_empty_rows(repo, tmp_path):
     ind = load_file(repo / "agencies/disnakertrans-ppu/2024.yaml").data["sasaran"][0]["indikator"][1]
     assert ind["id"] == "iku-penempatan"
     assert ind["realisasi"][2024] == Decimal("60.50") and ind["tercetak"]["capaian"] == Decimal("63.68")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Narrative files (TAHUN/narasi/*.md) are never touched by an import
+
+
+def test_impor_keeps_narrative_files_and_validates_with_them(repo, tmp_path, capsys):
+    md = repo / "agencies/disnakertrans-ppu/2024/narasi/bab-1-latar-belakang.md"
+    md.parent.mkdir(parents=True)
+    md.write_text("Latar belakang dari berkas Markdown.\n", encoding="utf-8")
+    before = _bytes(repo)
+    xlsx = tmp_path / "e.xlsx"
+    assert lkip(repo, "ekspor", "disnakertrans-ppu", "2024", "--out", str(xlsx)) == 0
+    assert lkip(repo, "impor", str(xlsx)) == 0
+    assert "Tidak ada perubahan" in capsys.readouterr().out
+    assert _bytes(repo) == before
+    (md.parent / "bab-4-kesimpulan.md").write_text("Kesimpulan kedua.\n", encoding="utf-8")  # also in the YAML
+    assert lkip(repo, "impor", str(xlsx)) == 1
+    assert ("agencies/disnakertrans-ppu/2024/narasi/bab-4-kesimpulan.md:1:1: narasi.kesimpulan: narasi 'kesimpulan' ditulis dua kali: "
+            "di berkas ini dan di agencies/disnakertrans-ppu/2024.yaml:") in capsys.readouterr().err
+
+
+def test_new_year_whose_narrative_files_were_written_before_the_first_import(repo, tmp_path, capsys):
+    """2025/narasi/ exists before 2025.yaml: the year file is made beside it, without the scaffold's placeholder."""
+    folder = repo / "agencies/disnakertrans-ppu"
+    (folder / "2024.yaml").unlink()  # no earlier year: the scaffold writes a placeholder kata_pengantar
+    (folder / "2025/narasi").mkdir(parents=True)
+    (folder / "2025/narasi/kata-pengantar.md").write_text("Puji syukur.\n", encoding="utf-8")
+    xlsx = tmp_path / "2025.xlsx"
+    assert lkip(repo, "templat", "disnakertrans-ppu", "2025", "--out", str(xlsx)) == 0
+    assert lkip(repo, "impor", str(xlsx)) == 0
+    assert "Ditulis agencies/disnakertrans-ppu/2025.yaml." in capsys.readouterr().out
+    assert "narasi" not in load_file(folder / "2025.yaml").data
+    r, masalah = load_repo(repo, only={"disnakertrans-ppu"})
+    assert r is not None, [str(m) for m in masalah]
+    assert r.instansi[0].laporan[2025].model.narasi.kata_pengantar == "Puji syukur."

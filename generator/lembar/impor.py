@@ -517,6 +517,8 @@ def impor(root: Path, path: Path, instansi: str | None = None, tahun: int | None
         old_profil = profil_doc.data if isinstance(profil_doc.data, dict) else {}
         old_lap = bt.data
         profil, lap = copy.deepcopy(old_profil), copy.deepcopy(old_lap)
+        if tahun_baru:
+            _tanpa_narasi_berkas(lap, tfolder, tahun)
         reg: dict[str, str] = {}
         terapkan_identitas(ident, profil, lap, tahun, cat, reg)
         _terapkan_lembar(buku, groups, lap, tahun, cat, reg)
@@ -589,8 +591,34 @@ def _siapkan_salinan(root: Path, tmp: Path, slug: str, tahun: int, baru_instansi
         (tfolder / "profil.yaml").write_text(scaffold.SCHEMA_LINE.format(kind="profil") + "nama: ...\npemda: ...\n", encoding="utf-8")
     tahun_baru = not berkas_tahun(tfolder, tahun)
     if tahun_baru:
-        _sunyi(scaffold.new_year, tmp, slug, tahun)
+        # a year folder holding only narrative files (TAHUN/narasi/*.md) written before the first import: the
+        # scaffold refuses an existing folder, so it is set aside while TAHUN.yaml is made beside it
+        folder_tahun = tfolder / str(tahun)
+        sisih = tfolder / f".{tahun}.lkip-impor" if folder_tahun.is_dir() else None
+        if sisih:
+            folder_tahun.rename(sisih)
+        try:
+            _sunyi(scaffold.new_year, tmp, slug, tahun)
+        finally:
+            if sisih:
+                sisih.rename(folder_tahun)
     return tfolder, tahun_baru
+
+
+def _tanpa_narasi_berkas(lap: dict, tfolder: Path, tahun: int) -> None:
+    """Drop the scaffold's placeholder narratives that a narrative file (TAHUN/narasi/*.md) already writes."""
+    from ..validate import NARASI_BERKAS, NARASI_FOLDER
+
+    narasi = lap.get("narasi")
+    folder = tfolder / str(tahun) / NARASI_FOLDER
+    if not isinstance(narasi, dict) or not folder.is_dir():
+        return
+    for name, field in NARASI_BERKAS.items():
+        f = folder / name
+        if field in narasi and f.is_file() and f.read_text(encoding="utf-8", errors="replace").strip():
+            del narasi[field]
+    if not narasi:
+        del lap["narasi"]
 
 
 def _terapkan_lembar(buku: Buku, groups: dict[str, list[Lembar]], lap: dict, tahun: int, cat: Catatan, reg: dict) -> None:

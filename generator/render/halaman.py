@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..posisi import POSISI_BAGIAN  # noqa: F401  (re-exported: sections a 'posisi' may name, validated in validate.py)
 from ..tautan import page_url, rel_url  # noqa: F401  (re-exported: pages link with them)
 
 
@@ -36,15 +37,6 @@ HALAMAN_LAPORAN: list[Halaman] = [  # reading order
 HALAMAN = {h.kunci: h for h in HALAMAN_LAPORAN}
 JUDUL_HALAMAN = {h.kunci: h.judul for h in HALAMAN_LAPORAN}
 URUTAN_BAB = {h.bab: i for i, h in enumerate(HALAMAN_LAPORAN)}
-
-# Section keys a block's ``posisi`` may name (``bab1.<key>``): each is placed after that section; any other key of a
-# chapter, or the chapter alone (``bab3``), goes to the end of the chapter.
-POSISI_BAGIAN = {
-    "bab1": ["latar_belakang", "maksud_tujuan", "dasar_hukum", "tugas_fungsi", "struktur_organisasi", "sumber_daya_aparatur", "isu_strategis", "evaluasi_akip", "sistematika"],
-    "bab2": ["renstra", "visi_misi", "tujuan_sasaran", "strategi_kebijakan", "iku", "rencana_kinerja_tahunan", "perjanjian_kinerja", "program_anggaran"],
-    "bab3": ["akuntabilitas_kinerja", "metode_pengukuran", "capaian_kinerja", "perbandingan", "capaian_tujuan", "efisiensi", "prestasi", "realisasi_anggaran"],
-    "bab4": ["kesimpulan", "saran", "penutup"],
-}
 
 # Hand-written pages of content/ shown first, in this order, under "Tentang Portal".
 HALAMAN_TENTANG = ["tentang.md", "metode.md", "cara-membaca.md", "aksesibilitas.md"]
