@@ -39,6 +39,9 @@ class Temuan:
     tercetak: str
     dihitung: str
     akibat: str | None = None  # root cause when this one is a knock-on effect
+    selisih: Decimal | None = None  # printed minus computed (as compared), when both are numbers
+    satuan_selisih: str = ""  # how the difference reads: "persen" (percentage points), "rupiah", "angka"
+    pembulatan: bool = False  # only the rounding differs: the printed value is the computed one rounded another way
 
     def __str__(self) -> str:
         extra = f" (akibat dari: {self.akibat})" if self.akibat else ""
@@ -73,8 +76,8 @@ class _Audit:
         self.mode = h.metode.pembulatan.mode
         self.out: list[Temuan] = []
 
-    def add(self, jalur: tuple, bidang: str, pesan: str, tercetak: str, dihitung: str, akibat: str | None = None) -> None:
-        self.out.append(Temuan(self.b.lokasi(jalur), jalur, bidang, pesan, tercetak, dihitung, akibat))
+    def add(self, jalur: tuple, bidang: str, pesan: str, tercetak: str, dihitung: str, akibat: str | None = None, **lain: Any) -> None:
+        self.out.append(Temuan(self.b.lokasi(jalur), jalur, bidang, pesan, tercetak, dihitung, akibat, **lain))
 
     def banding(self, jalur: tuple, bidang: str, pesan: str, printed: Decimal | None, computed: Hasil | Decimal | None, fmt=persen, akibat: str | None = None) -> bool:
         value = computed.nilai if isinstance(computed, Hasil) else computed
@@ -83,7 +86,9 @@ class _Audit:
         other = mode_lain(printed, value, self.mode)
         if other:
             pesan = f"{pesan}: angka tercetak {other}"
-        self.add(jalur, bidang, pesan, fmt(printed), fmt(bulat_seperti(value, printed, self.mode) if other else bulat(value, self.h.metode.pembulatan) if fmt is persen else value), akibat)
+        shown = bulat_seperti(value, printed, self.mode) if other else bulat(value, self.h.metode.pembulatan) if fmt is persen else value
+        satuan = "persen" if fmt is persen else "rupiah" if fmt is rupiah else "angka"
+        self.add(jalur, bidang, pesan, fmt(printed), fmt(shown), akibat, selisih=printed - shown, satuan_selisih=satuan, pembulatan=bool(other))
         return True
 
 

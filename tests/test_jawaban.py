@@ -97,3 +97,47 @@ def test_every_indicator_row_has_a_status_in_words(laporan):
     hi = v.h.semua_indikator[-1]
     assert v.tabel("target-realisasi", hi).baris[0].sel[-1].teks == "tidak tercapai"
     assert v.status_teks(hi).endswith("capaian 96,30%, target tidak tercapai.")
+
+
+# --- Catatan for inspectors (item 9) and sharing (item 8) --------------------------------------------------
+
+
+def test_audit_table_reads_finding_printed_computed_difference_first_yaml_last(laporan):
+    from generator.render.tabel import PEMBANGUN
+
+    v = laporan["disnakertrans-ppu/2024"].di("catatan-pemeriksaan")
+    t = PEMBANGUN["catatan"](v, {})
+    assert [k.teks for k in t.kepala[0]] == ["Temuan", "Tercetak", "Hasil hitung", "Selisih", "Ditampilkan di", "Akibat dari", "Bagian data", "Berkas:baris"]
+    first = [str(c.teks) for c in t.baris[0].sel]  # PPU prints capaian 133% for 33 / 25 = 132%
+    assert first[:4] == ["1. capaian 'a Presentase pencari kerja yang mendapat pelatihan' tidak sesuai R/T×100", "133%", "132,00%", "+1,00 poin"]
+    assert first[-1].startswith("agencies/disnakertrans-ppu/2024.yaml:")
+    assert not any(b.kelas == "grup" for b in t.baris)  # PPU has no rounding-only finding: one group, no heading row
+
+
+def test_rounding_only_differences_are_grouped_apart_pasaman_barat_2022(laporan):
+    from generator.render.tabel import PEMBANGUN
+
+    v = laporan["disnaker-pasaman-barat/2022"].di("catatan-pemeriksaan")
+    bulat = [m for m in v.catatan.daftar if m.temuan.pembulatan]
+    assert len(bulat) == 2 and all("dipotong, padahal metode laporan membulatkan" in m.temuan.pesan for m in bulat)
+    t = PEMBANGUN["catatan"](v, {})
+    grup = [str(b.sel[0].teks) for b in t.baris if b.kelas == "grup"]
+    assert grup == [f"Selisih material ({len(v.catatan.daftar) - 2})", "Hanya pembulatan berbeda (2)"]
+    i = [b.kelas for b in t.baris].index("grup", 1)
+    assert {b.id for b in t.baris[i + 1:]} == {f"catatan-{m.no}" for m in bulat}
+    # 15,11% printed (truncated) for 15,115…: the difference at the printed precision
+    assert any(str(b.sel[3].teks) == "−0,01 poin" for b in t.baris[i + 1:])
+
+
+def test_every_report_page_has_its_own_title_and_the_headline_numbers_as_description(laporan):
+    from generator.render.teks import front_matter
+
+    v = laporan["disnakertrans-ppu/2024"]
+    assert v.judul_tab("bab-3") == "BAB III Akuntabilitas Kinerja · LKIP 2024 Dinas Tenaga Kerja dan Transmigrasi Kabupaten Penajam Paser Utara"
+    assert v.deskripsi() == ("LKIP 2024 Dinas Tenaga Kerja dan Transmigrasi Kabupaten Penajam Paser Utara: 4 dari 7 target tercapai; "
+                             "anggaran Rp 25,5 miliar, terserap 94,4%; capaian kinerja rata-rata 87,46%.")
+    import yaml
+
+    fm = yaml.safe_load(front_matter('Dinas "X" <b>', 2024, judul="a", deskripsi='Dinas "X" <b>: 1 dari 2 target tercapai.').split("---")[1])
+    assert fm["description"] == "Dinas &quot;X&quot; &lt;b&gt;: 1 dari 2 target tercapai."  # Material prints it raw
+    assert fm["judul"] == "a"  # main.html escapes the title itself

@@ -190,7 +190,8 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
         logo = inst.profil.logo
     md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), ringkas=ringkas, site=repo.site, logo=logo,
                                                    url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
-    w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama) + fragmen.pisahkan(rapikan(md)))
+    deskripsi = f"{inst.profil.nama}, {inst.profil.pemda}" + (f": LKIP {ringkas[0].tahun}, " + "; ".join(x for x in (ringkas[0].target, ringkas[0].anggaran) if x) if ringkas else "")
+    w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama, judul=f"{inst.profil.nama} · profil dan laporan kinerja", deskripsi=deskripsi.rstrip(", ") + ".") + fragmen.pisahkan(rapikan(md)))
     return RingkasanInstansi(slug, inst.profil.nama, ringkas, docs_ref.contoh_instansi(inst)), jobs_grafik
 
 

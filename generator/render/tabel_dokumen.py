@@ -15,7 +15,7 @@ from ..charts import Chart
 from ..load import format_path
 from ..model import Grafik, Tabel
 from .halaman import JUDUL_HALAMAN
-from .teks import KOSONG, angka, markdown_html, nilai, teks_sel
+from .teks import KOSONG, angka, bertanda, markdown_html, nilai, rupiah, teks_sel
 from .view import LaporanView
 
 
@@ -176,11 +176,25 @@ def pk(v: LaporanView) -> TabelView | None:
     return TabelView(judul, kepala_sederhana(*head), rows, sumber=v.sumber, keterangan=notes)
 
 
+def _selisih(t: Any) -> str:
+    """Printed minus computed, as the audit compared them: ``+1,00 poin``, ``−Rp 22.800.000``, ``+2``."""
+    x = t.selisih
+    if x is None:
+        return KOSONG
+    if t.satuan_selisih == "persen":
+        return bertanda(x) + " poin"
+    if t.satuan_selisih == "rupiah":
+        return ("+" if x > 0 else "−" if x < 0 else "") + rupiah(abs(x))
+    return bertanda(x)
+
+
 @pembangun("catatan")
 def catatan(v: LaporanView, di: dict[int, list[tuple[str, str, str]]]) -> TabelView:
-    """The audit list; ``di``: where each finding is shown (finding no → (page, anchor, label))."""
-    rows = []
-    for m in v.catatan.daftar:
+    """The audit list; ``di``: where each finding is shown (finding no → (page, anchor, label)).
+
+    Read by an inspector: what differs first (finding, printed, computed, difference, where it is shown), the YAML
+    location last; material differences grouped before those where only the rounding differs."""
+    def baris(m: Tanda) -> Baris:
         t = m.temuan
         tempat: Any = KOSONG
         if di.get(m.no):
@@ -189,11 +203,18 @@ def catatan(v: LaporanView, di: dict[int, list[tuple[str, str, str]]]) -> TabelV
                 where = label if halaman == "index" and not label.startswith("Tabel") else f"{label} ({JUDUL_HALAMAN[halaman]})" if not label.startswith("Tabel") else label
                 links.append(Markup('<a href="%s">%s</a>') % (v.url(halaman, anchor), where))
             tempat = Markup(", ").join(links)
-        rows.append(Baris([Sel(str(m.no), kepala=True), Sel(f"{t.lokasi.file}:{t.lokasi.line}", kelas="jalur"), Sel(format_path(t.jalur), kelas="jalur"), Sel(t.pesan, kelas="pesan"),
-                           Sel(t.tercetak, angka=True), Sel(t.dihitung, angka=True),
-                           Sel(t.akibat or KOSONG), Sel(tempat)], id=f"catatan-{m.no}"))
-    return TabelView(f"Temuan pemeriksaan data LKIP {v.tahun}", kepala_sederhana("No", "Berkas:baris", "Bagian data", "Temuan", ("Tercetak", True), ("Hasil hitung", True), "Akibat dari", "Ditampilkan di"),
-                     rows, sumber=f"Pemeriksaan otomatis portal atas data {v.sumber}", kelas="catatan")
+        return Baris([Sel(f"{m.no}. {t.pesan}", kepala=True, kelas="pesan"), Sel(t.tercetak, angka=True), Sel(t.dihitung, angka=True), Sel(_selisih(t), angka=True),
+                      Sel(tempat), Sel(t.akibat or KOSONG), Sel(format_path(t.jalur), kelas="jalur"), Sel(f"{t.lokasi.file}:{t.lokasi.line}", kelas="jalur")], id=f"catatan-{m.no}")
+
+    head = kepala_sederhana("Temuan", ("Tercetak", True), ("Hasil hitung", True), ("Selisih", True), "Ditampilkan di", "Akibat dari", "Bagian data", "Berkas:baris")
+    material = [m for m in v.catatan.daftar if not m.temuan.pembulatan]
+    bulat = [m for m in v.catatan.daftar if m.temuan.pembulatan]
+    rows: list[Baris] = []
+    for judul, daftar in ((f"Selisih material ({len(material)})", material), (f"Hanya pembulatan berbeda ({len(bulat)})", bulat)):
+        if daftar and bulat:  # one group needs no heading row
+            rows.append(Baris([Sel(judul, kepala=True, colspan=len(head[0]), scope="rowgroup")], kelas="grup"))
+        rows += [baris(m) for m in daftar]
+    return TabelView(f"Temuan pemeriksaan data LKIP {v.tahun}", head, rows, sumber=f"Pemeriksaan otomatis portal atas data {v.sumber}", kelas="catatan")
 
 
 @pembangun("bebas")

@@ -196,15 +196,22 @@ def rapikan(teks: str) -> str:
     return out + "\n"
 
 
-def front_matter(instansi: str, tahun: int | None = None, cari: bool = True) -> str:
+def front_matter(instansi: str, tahun: int | None = None, cari: bool = True, judul: str | None = None, deskripsi: str | None = None) -> str:
     """YAML front matter (MkDocs ``page.meta``): theme/overrides/main.html makes it Pagefind's agency/year filters.
 
     ``cari=False`` keeps the page out of the search index (Material's ``search: exclude`` convention), e.g. the
-    print page, which repeats every chapter that is already indexed on its own page.
+    print page, which repeats every chapter that is already indexed on its own page. ``judul`` is the page's own
+    ``<title>`` and og:title (main.html escapes it); ``deskripsi`` its meta description and og:description, the
+    headline numbers in words — stored HTML-escaped as ``description`` because Material's base.html prints
+    ``page.meta.description`` as it is.
     """
     data: dict[str, Any] = {"instansi": " ".join(str(instansi).split())}
     if tahun is not None:
         data["tahun"] = int(tahun)
+    if judul:
+        data["judul"] = " ".join(str(judul).split())
+    if deskripsi:
+        data["description"] = html.escape(" ".join(str(deskripsi).split()), quote=True)
     if not cari:
         data["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"

@@ -19,7 +19,7 @@ from ..charts import Chart
 from ..check import Temuan
 from ..compute import HasilIndikator, HasilLaporan, HasilSasaran
 from ..validate import BerkasLaporan, Instansi, Repo
-from .halaman import POSISI_BAGIAN, rel_url
+from .halaman import JUDUL_HALAMAN, POSISI_BAGIAN, rel_url
 from .tabel import PEMBANGUN, Tanda, TabelView, kunci_csv
 from .. import format as fmt
 from .teks import KOSONG, hasil_teks, kalimat_target, nilai, persen, persen_ringkas, rentang_pita, rincian_target, rupiah_ringkas, uraian_metode
@@ -251,6 +251,23 @@ class LaporanView:
             "arti": f"rata-rata capaian {rentang_pita(pita)}" if pita is not None else None,
             "skala": self.metode.skala.nama if self.metode.skala else None,
         }
+
+    def judul_tab(self, halaman: str) -> str:
+        """A page's own ``<title>``: its chapter, then the report (every page of every report differs)."""
+        return f"{JUDUL_HALAMAN[halaman]} · LKIP {self.tahun} {self.profil.nama}"
+
+    def deskripsi(self, halaman: str = "index") -> str:
+        """The meta/og description: the headline numbers of the report in one plain sentence."""
+        j = self.jawaban()
+        parts = []
+        if j["ada_target"]:
+            parts.append(j["target"])
+        if j["ada_anggaran"]:
+            parts.append(f"anggaran {j['pagu']}, terserap {j['serap']}")
+        if j["capaian"]:
+            parts.append(f"capaian kinerja rata-rata {j['capaian']}" + (f", predikat {j['predikat']}" if j["predikat"] else ""))
+        awal = f"LKIP {self.tahun} {self.profil.nama}" if halaman == "index" else f"{JUDUL_HALAMAN[halaman]}, LKIP {self.tahun} {self.profil.nama}"
+        return f"{awal}: " + "; ".join(parts) + "." if parts else awal + "."
 
     def status_teks(self, hi: HasilIndikator) -> str:
         """An indicator's result in one sentence: realisasi against target, capaian, status in words."""
