@@ -418,3 +418,29 @@ def test_new_year_whose_narrative_files_were_written_before_the_first_import(rep
     r, masalah = load_repo(repo, only={"disnakertrans-ppu"})
     assert r is not None, [str(m) for m in masalah]
     assert r.instansi[0].laporan[2025].model.narasi.kata_pengantar == "Puji syukur."
+
+
+# ---------------------------------------------------------------------------------------------------
+# The picture of the template in the docs (content/panduan/mengisi-dari-excel.md)
+
+
+def test_docs_picture_of_the_template_is_small_referenced_with_alt_text_and_drawn_from_the_workbook(tmp_path):
+    import importlib.util
+    import re
+
+    png = ROOT / "content/panduan/gambar/templat-pengukuran.png"
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) < 150 * 1024
+    page = (ROOT / "content/panduan/mengisi-dari-excel.md").read_text(encoding="utf-8")
+    alt = re.search(r"!\[([^\]]+)\]\(gambar/templat-pengukuran\.png\)", page)
+    assert alt and "Realisasi 2024" in alt[1] and len(alt[1]) > 80
+    spec = importlib.util.spec_from_file_location("gambar_templat", ROOT / "scripts/gambar_templat.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    xlsx = tmp_path / "p.xlsx"
+    assert lkip(ROOT, "ekspor", "disnakertrans-ppu", "2024", "--out", str(xlsx)) == 0
+    html = mod.halaman_html(xlsx, "disnakertrans-ppu-2024.xlsx")
+    for text in ("Id Indikator", "Realisasi 2024", "iku-pelatihan", "8,36", '<td class="angka pilih" style="">33</td>', "Realisasi tahun itu",
+                 '<span class="aktif">Pengukuran</span>', "<span class=\"\">Anggaran</span>"):
+        assert text in html, text
+    assert "Daftar" not in re.findall(r"<span[^>]*>([^<]+)</span>", html)  # the hidden list sheet has no tab
