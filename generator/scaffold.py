@@ -136,6 +136,3 @@ class _DecimalText(float):
 
 yaml.SafeDumper.add_representer(_DecimalText, lambda dumper, v: dumper.represent_scalar("tag:yaml.org,2002:float", v.text))
 
-
-# Old private names, still used by generator/lembar/data.py until it moves to the public ones.
-_reset_indicator, _reset_budget = reset_indicator, reset_budget
