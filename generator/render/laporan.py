@@ -109,6 +109,7 @@ def tulis_data(env: Environment, base: LaporanView, pc: Pencatat, w: Any, texts:
         texts["index"] = rapikan(texts["index"].replace(opendata.PENANDA_DATA, "\n" + sec + "\n"))
     kepala = env.get_template("cetak.md.j2").render(konteks("cetak", halaman=halaman))
     cetak = rapikan(susun_cetak(base.path, rapikan(kepala), halaman, texts))
+    cetak = cetak.replace('<details class="lipat', '<details open class="lipat')  # print: every disclosure open
     tpl, akhir = env.get_template("unduh_laporan.md.j2"), env.get_template("halaman_berikut.md.j2")
     for k in halaman:
         if k != "index":  # the Ringkasan has the full answer; every other page a short one under its title

@@ -95,3 +95,13 @@
   if (narrow.addEventListener) narrow.addEventListener("change", sync);
   sync();
 })();
+
+/* BAB III's sticky "Di halaman ini" menu (issue 14 part A): a chosen link closes the menu so it does not cover
+   the section it leads to. Without script the menu still works; it is then closed by its own summary. */
+(function () {
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("nav.di-halaman a[href^='#']");
+    var d = a && a.closest("details");
+    if (d) d.open = false;
+  });
+})();
