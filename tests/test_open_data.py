@@ -134,7 +134,7 @@ def test_every_table_on_every_report_page_links_a_csv_with_the_same_rows(situs):
         ada = set((situs / lap / "data").glob("*.csv"))
         assert ada <= berkas
         index = _halaman(situs, lap)
-        daftar = re.search(r'<ul class="daftar-csv">(.*?)</ul>', index, re.S)
+        daftar = re.search(r'<ul class="daftar-csv"[^>]*>(.*?)</ul>', index, re.S)
         assert daftar, f"{lap}: Data terbuka tanpa daftar CSV"
         assert {(situs / lap / h).resolve() for h in re.findall(r'href="([^"]+)"', daftar.group(1))} == ada
 

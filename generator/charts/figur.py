@@ -12,11 +12,11 @@ def _ukuran(d: dict) -> tuple[list[str], float]:
     """Wrapped category labels and the figure height (inches): horizontal bars grow with their categories."""
     kategori, k, bentuk = d["kategori"], len(d["seri"]), d["bentuk"]
     if d["arah"] == "h":
-        wrapped = [wrap(c, 28, 3) for c in kategori]
+        wrapped = [wrap(c, 17, 4) for c in kategori]
         lines = [w.count("\n") + 1 for w in wrapped]
-        per = [max(0.42, 0.17 * ln + 0.16, (0.24 * k + 0.14) if bentuk != "tumpuk" else 0.42) for ln in lines]
-        return wrapped, max(2.4, 1.15 + sum(per) + (0.35 if d.get("pita") else 0) + (0.3 if k > 1 else 0))
-    return [wrap(c, 14, 3) for c in kategori], TINGGI + (0.25 if k > 2 else 0)
+        per = [max(0.42, 0.19 * ln + 0.14, (0.26 * k + 0.14) if bentuk != "tumpuk" else 0.42) for ln in lines]
+        return wrapped, max(2.4, 1.15 + sum(per) + (0.35 if d.get("pita") else 0) + (0.3 * ((k + 1) // 2) if k > 1 else 0))
+    return [wrap(c, 10, 3) for c in kategori], TINGGI + (0.3 if k > 1 else 0) + (0.3 if k > 2 else 0)
 
 
 def buat_figure(d: dict):
@@ -25,6 +25,9 @@ def buat_figure(d: dict):
     from matplotlib.figure import Figure
 
     arah, bentuk = d["arah"], d["bentuk"]
+    batas = d.get("batas")
+    if batas is not None:  # capped value axis: bars past the cap end at it, with a break mark (labels keep the value)
+        d = {**d, "seri": [{**s, "nilai": [None if v is None else min(v, batas) for v in s["nilai"]]} for s in d["seri"]]}
     wrapped, tinggi = _ukuran(d)
     fig = Figure(figsize=(LEBAR, tinggi))  # laid out by tata_letak (one tight-bbox pass), not a layout engine
     FigureCanvasAgg(fig)  # text measurement for the layout; saving as SVG switches canvas
@@ -51,11 +54,32 @@ def buat_figure(d: dict):
     leg = None
     if len(d["seri"]) > 1 or (acuan and arah == "v"):
         handles = kv.handles
-        ncols = len(handles) if len(handles) <= 3 and sum(len(h.get_label()) for h in handles) <= 60 else 2
+        ncols = len(handles) if len(handles) <= 3 and sum(len(h.get_label()) for h in handles) <= 34 else (2 if sum(len(h.get_label()) for h in handles) <= 60 else 1)
         leg = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.0), ncols=ncols, handlelength=2.2,
                          columnspacing=1.2, handletextpad=0.5, borderaxespad=0.3)
     fit(fig, ax, leg, arah, kv.labels_artists, band_texts, setlim, lo, hi, d["sumbu"].get("tingkat") is not None)
+    if batas is not None:
+        _putus(kv, batas)
     return fig
+
+
+def _putus(kv: Kanvas, batas: float) -> None:
+    """A break mark near the end of every bar cut at the capped axis's end: two white slanted gaps ("//")."""
+    if kv.arah != "h":
+        return
+    ax = kv.ax
+    lo, hi = ax.get_xlim()
+    ax.set_xticks([t for t in ax.get_xticks() if lo <= t <= batas])  # no tick past the cut
+    ax.set_xlim(lo, hi)
+    dx = (hi - lo) * 0.012
+    x = batas - (hi - lo) * 0.05
+    for rect in list(ax.patches):
+        # bars only: they end exactly at the cap and are less than one category high (band spans are 1 axes high)
+        if rect.get_height() >= 1 or abs(rect.get_x() + rect.get_width() - batas) > 1e-9:
+            continue
+        y0, y1 = rect.get_y() - 0.08, rect.get_y() + rect.get_height() + 0.08
+        for off in (-1.2 * dx, 1.2 * dx):
+            ax.plot([x + off - dx, x + off + dx], [y1, y0], color="white", linewidth=2.4, solid_capstyle="butt", zorder=2.5)
 
 
 def _sumbu(kv: Kanvas, d: dict, wrapped: list[str]) -> None:

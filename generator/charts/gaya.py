@@ -24,10 +24,12 @@ TEKS = "#1a1a1a"
 LATAR = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}  # behind value labels
 ABU = "#595959"  # 7:1 on white: axes, reference lines
 PITA = ["#ececec", "#ffffff"]  # rating bands: alternating tints with dark named borders
-LEBAR = 6.4  # inches; ≈ 460 pt
-TINGGI = 3.6
-FONT = 10.0
-FONT_KECIL = 9.0
+# One SVG for every screen: drawn 4 in (288 pt) wide and scaled to the column (lkip.css), so on a 360–390 px phone
+# (328–358 px of column) every text of at least FONT_KECIL stays ≥ 12 px: 10,5 pt × 328/288 ≈ 12 px.
+LEBAR = 4.0  # inches; 288 pt
+TINGGI = 3.0
+FONT = 11.0
+FONT_KECIL = 10.5
 RC: dict[str, Any] = {
     "svg.hashsalt": "lkip-grafik",
     "svg.fonttype": "none",

@@ -152,7 +152,7 @@ def _plan_capaian(lap, h) -> ChartSpec | None:
     for i in inds:
         kategori.append(f"{i.model.kode}. {i.model.nama}" if i.model.kode and len(i.model.kode) <= 8 else i.model.nama)
         nilai.append(float(i.capaian.tampil) if i.capaian.ada else None)
-        label.append((fmt.persen(i.capaian.tampil) + (f" ({i.predikat})" if i.predikat else "")) if i.capaian.ada else None)
+        label.append(fmt.persen(i.capaian.tampil) if i.capaian.ada else None)  # the predikat: bands, description, table
         kosong.append(None if i.capaian.ada else f"tidak dihitung: {i.capaian.alasan}")
     pita = []
     if skala is not None:
@@ -192,15 +192,31 @@ def _plan_capaian(lap, h) -> ChartSpec | None:
         if skala is not None:
             row.append(i.predikat or fmt.KOSONG)
         baris.append(row)
+    batas = batas_capaian(nilai, pita)
+    if batas is not None:
+        desk.append(kalimat(f"Sumbu capaian dipotong pada {int(batas)}% agar garis 100% dan pita predikat tetap terbaca; "
+                            "batang yang lebih panjang diberi tanda putus dan angkanya ditulis di ujungnya"))
     cid = "capaian-iku"
     chart = Chart(cid, "bab3", judul, alt, " ".join(desk), kolom, baris, berkas_svg(cid), f"Diolah dari LKIP {y}")
     data = {
-        "bentuk": "batang", "arah": "h", "kategori": kategori, "kosong": kosong,
+        "bentuk": "batang", "arah": "h", "kategori": kategori, "kosong": kosong, "batas": batas,
         "seri": [{"nama": "Capaian", "nilai": nilai, "label": label, "gaya": 0}],
         "acuan": [{"nilai": 100.0, "label": "100%"}], "pita": pita,
         "sumbu": {"jenis": "persen", "pembagi": 1, "judul": "Capaian (%)", "tingkat": None},
     }
     return ChartSpec(chart, data)
+
+
+def batas_capaian(nilai: list[float | None], pita: list[dict]) -> float | None:
+    """Where a capaian axis is cut, or None: when the largest value passes 1,6 × the reference (100% or the highest
+    band edge), the axis ends at 1,5 × the reference (rounded up to ten), so 100% and the bands keep their room."""
+    tepi = [e for p in pita for e in (p["bawah"], p["atas"]) if e is not None]
+    acuan = max([100.0, *tepi])
+    vals = [v for v in nilai if v is not None]
+    if not vals or max(vals) <= 1.6 * acuan:
+        return None
+    b = -(-1.5 * acuan // 10) * 10
+    return b + 5 if b in tepi else b
 
 
 def _pita_teks(p) -> str:

@@ -19,6 +19,8 @@ from ..metode import PRESET, PRESET_KETERANGAN, SKALA, resolve
 from ..validate import BerkasLaporan, Instansi, Repo
 from .halaman import HALAMAN_REFERENSI, HALAMAN_TENTANG, rel_url
 from .laporan import render_laporan
+from .perbandingan import HALAMAN as PERBANDINGAN
+from .perbandingan import IndikatorRingkas, metode_teks, render_perbandingan, ringkas_indikator
 from .tabel import Baris, Sel, TabelView, kepala_sederhana
 from .teks import KOSONG, angka, front_matter, hasil_teks, judul_md, rapikan, uraian_metode
 from .tulis import NAV_BERKAS, Kumpul, Penulis, nav_teks, tulis_pengaturan
@@ -40,6 +42,12 @@ class RingkasanTahun:
     target: str = ""  # "4 dari 7 target tercapai" (counts computed in generator/compute.py)
     target_singkat: str = ""  # "4 dari 7"
     anggaran: str = ""  # "anggaran Rp 25,5 miliar, terserap 94,4%"
+    metode: str = ""  # method preset and rating scale, and every indicator as shown: the comparison page
+    skala: str = ""  # (generator/render/perbandingan.py)
+    indikator: list[IndikatorRingkas] = field(default_factory=list)
+
+    def __post_init__(self) -> None:  # read back from the build cache (JSON): indicators come as dicts
+        self.indikator = [IndikatorRingkas(**x) if isinstance(x, dict) else x for x in self.indikator]
 
 
 def _jawaban_baris(r: LaporanView) -> tuple[str, str, str]:
@@ -183,6 +191,8 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
         ringkas.append(RingkasanTahun(b.tahun, f"{slug}/{b.tahun}/index.md", k["teks"], k["batas"], h.predikat, angka(h.anggaran.pagu_efektif),
                                       angka(h.anggaran.realisasi), hasil_teks(h.anggaran.penyerapan) if h.anggaran.program else KOSONG,
                                       len(temuan), r.catatan.tampil, *_jawaban_baris(r)))
+        ringkas[-1].metode, ringkas[-1].skala = metode_teks(h)
+        ringkas[-1].indikator = ringkas_indikator(h)
     ringkas.sort(key=lambda x: -x.tahun)
     logo = None
     if inst.profil.logo and (inst.folder / inst.profil.logo).is_file():
@@ -207,7 +217,8 @@ def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi],
             if rel == "index.md":
                 continue  # the home page is generated
             if rel.endswith(".md"):
-                w.tulis(rel, isi_konten(src.read_text(encoding="utf-8"), repo))
+                teks = isi_konten(src.read_text(encoding="utf-8"), repo)
+                w.tulis(rel, (PANDUAN_FRONT if rel.startswith(PANDUAN + "/") else "") + teks)
                 konten.append(rel)
             else:
                 w.salin(rel, src)
@@ -218,7 +229,7 @@ def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi],
             contoh.setdefault(k, v)
     for rel, teks in ((HALAMAN_REFERENSI[0], docs_ref.field_reference(contoh)), (HALAMAN_REFERENSI[1], docs_ref.method_reference())):
         if rel not in konten:
-            w.tulis(rel, teks + "\n")
+            w.tulis(rel, (PANDUAN_FRONT if rel.startswith(PANDUAN + "/") else "") + teks + "\n")
             konten.append(rel)
     tentang = [p for p in HALAMAN_TENTANG if p in konten] + sorted(p for p in konten if "/" not in p and p not in HALAMAN_TENTANG)
     folders: dict[str, list[str]] = defaultdict(list)
@@ -230,16 +241,46 @@ def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi],
     md = env.get_template("beranda.md.j2").render(site=repo.site, tabel=tabel_portal(tabel_beranda), tentang=tentang, judul_konten=_judul_konten(content, tentang),
                                                   url=lambda p: rel_url("index.md", p))
     w.tulis("index.md", fragmen.pisahkan(rapikan(md)))
+    ada_perbandingan = render_perbandingan(env, daftar, w, lambda p: rel_url(PERBANDINGAN, p))
 
-    # The site navigation lists no agency: a portal of 40 agencies × 5 years would repeat ~200 entries in every
-    # page (output growing with the square of the portal). Agencies are listed on the home page; each report
-    # page carries its own navigation (theme/templates/unduh_laporan.md.j2, halaman_berikut.md.j2).
+    # The site navigation lists the agencies, not their reports: one entry per agency keeps every page's menu
+    # linear in the portal (40 agencies ≈ 6 KB of HTML, ≈ 1 KB gzip), where agencies × years would repeat ~200
+    # entries in every page. An agency page lists its reports; each report page carries its own navigation
+    # (theme/templates/unduh_laporan.md.j2, halaman_berikut.md.j2); every page has a breadcrumb
+    # (theme/overrides/partials/remah.html). The guides for planners and developers (content/panduan/) are their
+    # own section, reached from its index page: out of the public navigation and out of the search index.
     nav: list[Any] = [{"Beranda": "index.md"}]
+    if daftar:
+        nav.append({"Perangkat daerah": [f"{ri.slug}/index.md" for ri in sorted(daftar, key=lambda x: x.nama)]})
+    if ada_perbandingan:
+        nav.append({"Perbandingan": PERBANDINGAN})
     if tentang:
         nav.append({"Tentang Portal": tentang})
+    tersembunyi = []
     for folder in sorted(folders):
+        if folder == PANDUAN:
+            tersembunyi.append(folder)
+            w.tulis(f"{PANDUAN}/index.md", PANDUAN_FRONT + _indeks_panduan(content, sorted(folders[folder])))
+            continue
         nav.append({nav_teks(folder.replace("-", " ").replace("_", " ").capitalize()): sorted(folders[folder])})
-    tulis_pengaturan(out_dir.parent / NAV_BERKAS, repo, nav, [ri.slug for ri in daftar])
+    tulis_pengaturan(out_dir.parent / NAV_BERKAS, repo, nav, [ri.slug for ri in daftar] + tersembunyi)
+
+
+PANDUAN = "panduan"
+# guides: out of the search index (main.html leaves data-pagefind-body out), marked for the breadcrumb
+PANDUAN_FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+def _indeks_panduan(content: Path, pages: list[str]) -> str:
+    """The guides' own index page: every guide of ``content/panduan/`` with its title."""
+    judul = {}
+    for p in pages:
+        src = content / p
+        judul[p] = _judul_konten(content, [p])[p] if src.is_file() else p.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
+    baris = "\n".join(f"- [{judul_md(judul[p])}]({p.split('/', 1)[1]})" for p in pages if p != f"{PANDUAN}/index.md")
+    return ("# Panduan untuk perencana dan pengembang\n\n"
+            "Cara mengisi data laporan, menambah instansi, membaca pesan galat, menerbitkan situs dan mengembangkan "
+            "portal ini. Halaman-halaman ini tidak tercantum di menu publik dan tidak ikut pencarian situs.\n\n" + baris + "\n")
 
 
 def _judul_konten(content: Path, pages: list[str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..check import Temuan
@@ -97,6 +98,57 @@ class TabelView:
     @property
     def kosong(self) -> bool:
         return not self.baris and not self.kaki
+
+    @property
+    def susun(self) -> bool:
+        """Whether the table is shown as stacked rows on a phone (lkip.css): four columns or more."""
+        return len(self.label_kolom) >= 4
+
+    @cached_property
+    def label_kolom(self) -> list[str]:
+        """Each leaf column's header as a short label: the leaf's text, after its group's (``2023 · Target``)."""
+        grid: dict[tuple[int, int], Kepala] = {}
+        for r, row in enumerate(self.kepala):
+            c = 0
+            for k in row:
+                while (r, c) in grid:
+                    c += 1
+                for dr in range(k.rowspan):
+                    for dc in range(k.colspan):
+                        grid[(r + dr, c + dc)] = k
+                c += k.colspan
+        n = max((c + 1 for _, c in grid), default=0)
+        out = []
+        for c in range(n):
+            parts: list[str] = []
+            for r in range(len(self.kepala)):
+                k = grid.get((r, c))
+                if k is not None and (not parts or parts[-1] != k.teks) and str(k.teks).strip():
+                    parts.append(str(k.teks))
+            out.append(" · ".join(parts))
+        return out
+
+    def label_baris(self, daftar: list[Baris]) -> list[list[str]]:
+        """The column label of every cell of ``daftar`` (rows of this table's body or footer), following row and
+        column spans; empty for tables of fewer than three columns (they always fit) and for cells that span the
+        table's width."""
+        kolom = self.label_kolom
+        if len(kolom) < 3:
+            return [[""] * len(b.sel) for b in daftar]
+        terisi: dict[tuple[int, int], bool] = {}
+        out = []
+        for r, b in enumerate(daftar):
+            c, row = 0, []
+            for s in b.sel:
+                while (r, c) in terisi:
+                    c += 1
+                row.append(kolom[c] if c < len(kolom) and s.colspan < len(kolom) else "")
+                for dr in range(s.rowspan):
+                    for dc in range(s.colspan):
+                        terisi[(r + dr, c + dc)] = True
+                c += s.colspan
+            out.append(row)
+        return out
 
 
 def kepala_sederhana(*judul: str | tuple[str, bool]) -> list[list[Kepala]]:

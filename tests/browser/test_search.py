@@ -61,6 +61,33 @@ QUERIES: list[tuple[str, str, str]] = [
     ("lindung tenaga kerja", JEMBER + "bab-3/", "imbuhan"),  # "perlindungan"
 ]
 
+# Citizen and journalist queries (issue 14): what a reader types, and the pages any of which must be among the first
+# three results. Guides for planners and developers (/panduan/) must never be among them.
+WARGA: list[tuple[str, list[str]]] = [
+    ("realisasi anggaran", [PASBAR + "bab-3/", PPU + "bab-3/", JEMBER + "bab-3/"]),
+    ("penyerapan anggaran Jember", [JEMBER, JEMBER + "bab-3/"]),
+    ("capaian kinerja Pasaman Barat", [PASBAR]),
+    ("pengangguran Pasaman Barat", [PASBAR + "bab-3/"]),
+    ("pencari kerja ditempatkan", [JEMBER + "bab-3/", PASBAR + "bab-3/", PPU + "bab-3/"]),
+    ("pelatihan kerja Penajam Paser Utara", [PPU + "bab-3/"]),
+    ("peserta BPJS ketenagakerjaan", [PASBAR + "bab-3/"]),
+    ("transmigrasi", ["/disnakertrans-ppu/"]),
+    ("indeks kepuasan masyarakat", [PPU + "bab-3/"]),
+    ("predikat kinerja", [JEMBER + "bab-3/", "/metode/"]),
+    ("target tidak tercapai", [JEMBER, PPU, PASBAR]),
+    ("jumlah pegawai", [JEMBER + "bab-1/", PASBAR + "bab-1/", PPU + "bab-1/"]),
+    ("struktur organisasi", [JEMBER + "bab-1/", PASBAR + "bab-1/", PPU + "bab-1/"]),
+    ("visi misi", [JEMBER + "bab-2/", PASBAR + "bab-2/", PPU + "bab-2/"]),
+    ("perselisihan hubungan industrial", [JEMBER + "bab-3/"]),
+    ("sertifikat kompetensi", [JEMBER + "bab-3/"]),
+    ("jaminan sosial tenaga kerja", [PPU + "bab-3/"]),
+    ("efisiensi anggaran", [PPU + "bab-3/", PASBAR + "bab-3/"]),
+    ("kesimpulan", [JEMBER + "bab-4/", PASBAR + "bab-4/", PPU + "bab-4/"]),
+    ("Dinas Tenaga Kerja Jember", ["/disnaker-jember/"]),
+    ("Penajam Paser Utara 2024", [PPU]),
+    ("pagu anggaran", [JEMBER + "bab-3/", PPU + "bab-3/", PASBAR + "bab-3/"]),
+]
+
 # Query, a page that never prints the query word itself, and the affixed form it prints instead.
 AFFIXED: list[tuple[str, str, str]] = [
     ("capaian", JEMBER + "kata-pengantar/", "pencapaian"),
@@ -126,6 +153,23 @@ def test_query_fixture_recall_at_least_90_percent(search_page, built_site):
     recall = found / len(QUERIES)
     print(f"\nrecall@{TOP}: {found}/{len(QUERIES)} = {recall:.0%}" + "".join(f"\n  miss {m}" for m in misses))
     assert recall >= 0.9, "\n".join(misses)
+
+
+def test_citizen_queries_find_their_page_in_the_top_3(search_page, built_site):
+    assert len(WARGA) >= 20
+    salah = []
+    for q, harapan in WARGA:
+        for u in harapan:
+            assert (built_site / u.strip("/") / "index.html").is_file(), u
+        urls = [r["url"] for r in search(search_page, q)][:3]
+        if not set(urls) & set(harapan) or [u for u in urls if u.startswith("/panduan/")]:
+            salah.append(f"{q!r}: {urls} (diharapkan salah satu dari {harapan})")
+    assert not salah, "\n".join(salah)
+
+
+def test_guides_are_not_in_the_public_search(search_page, built_site):
+    assert not [r for r in search(search_page, "format data YAML") if r["url"].startswith("/panduan/")]
+    assert "data-pagefind-body" not in (built_site / "panduan" / "format-data" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("q,url,form", AFFIXED, ids=[a[0] for a in AFFIXED])

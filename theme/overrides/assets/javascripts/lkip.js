@@ -96,6 +96,39 @@
   sync();
 })();
 
+// Tables that fit (lkip.css "Tables that fit a phone"): a table still wider than its box is shown as stacked rows
+// (class "susun-js"), its cells labelled with their column. Runs on load and on resize. (Explicit ARIA table roles
+// are not added: axe rejects a caption inside role="table", and Chromium and Firefox keep the native semantics.)
+(function () {
+  function label(table) {
+    var heads = table.tHead ? table.tHead.rows : [];
+    var last = heads.length ? [].slice.call(heads[heads.length - 1].cells) : [];
+    [].forEach.call(table.querySelectorAll(":scope > tbody > tr, :scope > tfoot > tr"), function (tr) {
+      [].forEach.call(tr.cells, function (cell, i) {
+        if (!cell.hasAttribute("data-label") && last[i] && tr.cells.length === last.length) cell.setAttribute("data-label", last[i].textContent.trim());
+      });
+    });
+  }
+  function fit() {
+    document.querySelectorAll(".md-typeset table.lkip").forEach(function (table) {
+      var box = table.parentElement;
+      if (table.classList.contains("susun-js") && box.dataset.lkipLebar && box.clientWidth > +box.dataset.lkipLebar) {
+        table.classList.remove("susun-js"); // room again (wider window): back to a plain table
+      }
+      if (!table.classList.contains("susun-js") && table.scrollWidth > box.clientWidth + 1) {
+        box.dataset.lkipLebar = table.scrollWidth;
+        label(table);
+        table.classList.add("susun-js");
+      }
+    });
+  }
+  var t;
+  function later() { clearTimeout(t); t = setTimeout(fit, 150); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fit);
+  else fit();
+  window.addEventListener("resize", later);
+})();
+
 /* BAB III's sticky "Di halaman ini" menu (issue 14 part A): a chosen link closes the menu so it does not cover
    the section it leads to. Without script the menu still works; it is then closed by its own summary. */
 (function () {
