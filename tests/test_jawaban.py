@@ -15,19 +15,10 @@ import pytest
 from generator.compute import TERCAPAI, TIDAK_TERCAPAI, TIDAK_TERUKUR, Hasil, status_target
 from generator.format import persen_ringkas, rupiah_ringkas
 from generator.metode import resolve
-from generator.pipeline import compute_repo
-from generator.render import LaporanView, buat_env, render_halaman, template_dir
+from generator.render import buat_env, render_halaman, template_dir
 from generator.render.teks import rentang_pita
-from generator.validate import load_repo
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def laporan():
-    repo, masalah = load_repo(ROOT)
-    assert repo is not None, masalah
-    return {f"{i.slug}/{b.tahun}": LaporanView(repo, i, b, h, t) for i, b, h, t in compute_repo(repo)}
 
 
 @pytest.fixture(scope="module")

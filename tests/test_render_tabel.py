@@ -7,19 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import compute_repo
-from generator.render import LaporanView
 from generator.render.tabel import PEMBANGUN
-from generator.validate import load_repo
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def laporan():
-    repo, masalah = load_repo(ROOT)
-    assert repo is not None, masalah
-    return {f"{i.slug}/{b.tahun}": LaporanView(repo, i, b, h, t) for i, b, h, t in compute_repo(repo)}
 
 
 def sel(baris) -> list[list[str]]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..format import rupiah as fmt_rupiah
 from . import angka as A
-from .tabel import TIDAK_ADA, Tabel
+from .tabel import TIDAK_ADA, Tabel, atur
 
 D = Decimal
 _REKENING = re.compile(r"^[4-7]\.\d(\.|$)")
@@ -98,6 +98,18 @@ def baca_baris(tab: Tabel) -> list[Baris]:
     return out
 
 
+def _di_bawah(tab: Tabel, b: Any, induk: Any, nama: str, nama_induk: str) -> bool:
+    """Hang a row under the nearest row of the level above (an error when there is none); warn when its code does
+    not start with its parent's."""
+    if induk is None:
+        tab.galat(b.r, "uraian", f"{nama} tanpa {nama_induk} di atasnya; tambahkan baris {nama_induk} lebih dulu")
+        return False
+    if b.kode and induk.kode and "." in b.kode and not b.kode.startswith(induk.kode + "."):
+        tab.peringatan(b.r, "kode", f"kode {nama} {b.kode} tidak diawali kode {nama_induk} di atasnya ({induk.kode})")
+    induk.anak.append(b)
+    return True
+
+
 def pohon(tab: Tabel, rows: list[Baris]) -> tuple[list[Baris], list[Baris]]:
     """(programs with children attached, printed subtotal/total rows)."""
     programs: list[Baris] = []
@@ -108,20 +120,10 @@ def pohon(tab: Tabel, rows: list[Baris]) -> tuple[list[Baris], list[Baris]]:
             programs.append(b)
             prog, keg = b, None
         elif b.tingkat == "kegiatan":
-            if prog is None:
-                tab.galat(b.r, "uraian", "kegiatan tanpa program di atasnya; tambahkan baris program lebih dulu")
-                continue
-            if b.kode and prog.kode and "." in b.kode and not b.kode.startswith(prog.kode + "."):
-                tab.peringatan(b.r, "kode", f"kode kegiatan {b.kode} tidak diawali kode program di atasnya ({prog.kode})")
-            prog.anak.append(b)
-            keg = b
+            if _di_bawah(tab, b, prog, "kegiatan", "program"):
+                keg = b
         elif b.tingkat == "sub kegiatan":
-            if keg is None:
-                tab.galat(b.r, "uraian", "sub-kegiatan tanpa kegiatan di atasnya; tambahkan baris kegiatan lebih dulu")
-                continue
-            if b.kode and keg.kode and "." in b.kode and not b.kode.startswith(keg.kode + "."):
-                tab.peringatan(b.r, "kode", f"kode sub-kegiatan {b.kode} tidak diawali kode kegiatan di atasnya ({keg.kode})")
-            keg.anak.append(b)
+            _di_bawah(tab, b, keg, "sub-kegiatan", "kegiatan")
         else:
             totals.append(b)
     return programs, totals
@@ -166,16 +168,6 @@ def periksa_jumlah(tab: Tabel, programs: list[Baris], totals: list[Baris]) -> in
     return n
 
 
-def _atur(d: dict, k: str, v: Any, default: Any = None) -> None:
-    if v is TIDAK_ADA:
-        return
-    if v is None:
-        if k in d and d[k] is not None:
-            del d[k]
-        return
-    if k not in d and default is not None and v == default:
-        return
-    d[k] = v
 
 
 class _Gabung:
@@ -235,10 +227,10 @@ class _Gabung:
         node["id"] = nid
         if "id" in node:
             node = {"id": nid, **{k: v for k, v in node.items() if k != "id"}}
-        _atur(node, "kode", b.kode if tab.ada("kode") or b.kode else TIDAK_ADA)
+        atur(node, "kode", b.kode if tab.ada("kode") or b.kode else TIDAK_ADA)
         if not (old and A.bersih(str(old.get("nama", ""))).lower() == A.bersih(b.nilai["uraian"]).lower()):
             node["nama"] = b.nilai["uraian"]  # an export's CAPITALISED name does not replace the same name
-        _atur(node, "sumber_dana", b.nilai.get("sumber_dana", TIDAK_ADA))
+        atur(node, "sumber_dana", b.nilai.get("sumber_dana", TIDAK_ADA))
         _isi_uang(node, b)
         self.reg[jalur] = tab.lok(b.r, "uraian")
         for k in _UANG:
@@ -256,13 +248,13 @@ def _isi_uang(node: dict, b: Baris) -> None:
     t = copy.deepcopy(node.get("tercetak") or {})
     if b.anak:
         for k in _UANG:
-            _atur(t, k, b.nilai.get(k, TIDAK_ADA))
+            atur(t, k, b.nilai.get(k, TIDAK_ADA))
     else:
         for k in _UANG:
-            _atur(node, k, b.nilai.get(k, TIDAK_ADA))
-    _atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
-    _atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
-    _atur(node, "keterangan", b.nilai.get("keterangan", TIDAK_ADA))
+            atur(node, k, b.nilai.get(k, TIDAK_ADA))
+    atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
+    atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
+    atur(node, "keterangan", b.nilai.get("keterangan", TIDAK_ADA))
     if t:
         node["tercetak"] = t
     elif "tercetak" in node and node["tercetak"]:
@@ -276,9 +268,9 @@ def _tercetak_total(ang: dict, totals: list[Baris]) -> None:
         b = jumlah[-1]
         t = copy.deepcopy(ang.get("tercetak") or {})
         for k in _UANG:
-            _atur(t, k, b.nilai.get(k, TIDAK_ADA))
-        _atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
-        _atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
+            atur(t, k, b.nilai.get(k, TIDAK_ADA))
+        atur(t, "penyerapan", b.nilai.get("persen", TIDAK_ADA))
+        atur(t, "sisa", b.nilai.get("sisa", TIDAK_ADA))
         if t:
             ang["tercetak"] = t
         elif ang.get("tercetak"):

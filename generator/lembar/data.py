@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..load import LoadError, load_file
+from ..load import load_file
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 

@@ -26,21 +26,8 @@ from . import pegawai as pegawai_mod
 from . import skema
 from .buku import Buku, GalatBerkas, Lembar, baca
 from .data import berkas_tahun, komponen_tahun, muat_tahun, semua_indikator
-from .tabel import TIDAK_ADA, Catatan, Tabel, kenali, lokasi
+from .tabel import TIDAK_ADA, Catatan, Tabel, atur, kenali, lokasi
 from .tulis import sama, tambal, tulis_rt, yaml_rt
-
-
-def _atur(d: dict, k: str, v: Any, default: Any = None) -> None:
-    """Set a managed key: absent column → untouched; empty cell → key removed; model default not added."""
-    if v is TIDAK_ADA:
-        return
-    if v is None:
-        if k in d and d[k] is not None:
-            del d[k]
-        return
-    if k not in d and default is not None and v == default:
-        return
-    d[k] = v
 
 
 _KUALITATIF = {"predikat", "level", "opini", "kategori", "grade", "nilai", "status", "tingkat", "tingkatan", "indeks predikat"}
@@ -146,7 +133,7 @@ def terapkan_identitas(ident: dict, profil: dict, lap: dict, tahun: int, cat: Ca
             d = d[k]
         if d is None:
             continue
-        _atur(d, path[-1], v, "Laporan Kinerja Instansi Pemerintah" if path == ("judul",) else None)
+        atur(d, path[-1], v, "Laporan Kinerja Instansi Pemerintah" if path == ("judul",) else None)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -265,11 +252,11 @@ class _Rencana:
             s = copy.deepcopy(old) if old else {}
             s = {"id": g["id"], **{k: v for k, v in s.items() if k != "id"}}
             if g["kode"] is not None or tab.ada("sasaran_kode"):
-                _atur(s, "kode", g["kode"])
+                atur(s, "kode", g["kode"])
             s["nama"] = g["nama"]
-            _atur(s, "tingkat", g["tingkat"], "strategis")
-            _atur(s, "tujuan" if g["tingkat"] == "strategis" else "induk", g["induk"])
-            _atur(s, "program", g["program"])
+            atur(s, "tingkat", g["tingkat"], "strategis")
+            atur(s, "tujuan" if g["tingkat"] == "strategis" else "induk", g["induk"])
+            atur(s, "program", g["program"])
             inds = [self.indikator(r, iid, nama, old, f"{jalur}.indikator[{j}]") for j, (r, iid, nama) in enumerate(g["inds"])]
             if inds or "indikator" in s:
                 s["indikator"] = inds
@@ -302,7 +289,7 @@ class _Rencana:
             ti = tujuan_list.index(t)
             jalur = f"renstra.tujuan[{ti}]"
             if g["kode"] is not None or tab.ada("sasaran_kode"):
-                _atur(t, "nomor", g["kode"])
+                atur(t, "nomor", g["kode"])
             t["teks"] = g["nama"]
             t["indikator"] = [self.indikator(r, iid, nama, self.old_tuj.get(g["id"]), f"{jalur}.indikator[{j}]") for j, (r, iid, nama) in enumerate(g["inds"])]
             done.add(g["id"])
@@ -315,7 +302,7 @@ class _Rencana:
 
 def _isi_indikator(tab: Tabel, reg: dict, r: int, ind: dict, nama: str | None, jalur: str) -> None:
     """The indicator's own columns (kode, nama, satuan, arah, targets…) into ``ind``; cell locations into ``reg``."""
-    _atur(ind, "kode", tab.baca(r, "kode", A.teks_satu_baris))
+    atur(ind, "kode", tab.baca(r, "kode", A.teks_satu_baris))
     if nama is None:
         tab.galat(r, "nama", "nama indikator wajib diisi")
     else:
@@ -325,15 +312,15 @@ def _isi_indikator(tab: Tabel, reg: dict, r: int, ind: dict, nama: str | None, j
         tab.galat(r, "satuan", "satuan wajib diisi (mis. Persen, Orang, Dokumen)")
     elif satuan is not TIDAK_ADA:
         ind["satuan"] = satuan
-    _atur(ind, "arah", tab.baca(r, "arah", lambda s: A.pilihan(s, list(skema.ARAH), {"positif": "naik", "negatif": "turun", "+": "naik", "-": "turun"})), "naik")
-    _atur(ind, "iku", tab.baca(r, "iku", A.ya_tidak), True)
+    atur(ind, "arah", tab.baca(r, "arah", lambda s: A.pilihan(s, list(skema.ARAH), {"positif": "naik", "negatif": "turun", "+": "naik", "-": "turun"})), "naik")
+    atur(ind, "iku", tab.baca(r, "iku", A.ya_tidak), True)
     nilai_ = _nilai_untuk(ind.get("satuan"))
     for key, col, f in (("rumus", "rumus", A.teks), ("sumber_data", "sumber_data", A.teks), ("penanggung_jawab", "penanggung_jawab", A.teks), ("kondisi_awal", "kondisi_awal", nilai_)):
-        _atur(ind, key, tab.baca(r, col, f))
+        atur(ind, key, tab.baca(r, col, f))
     for y in tab.tahun("target"):
         _atur_tahun(ind, "target", y, tab.baca(r, "target", nilai_, y))
         reg[f"{jalur}.target.{y}"] = tab.lok(r, "target", y)
-    _atur(ind, "target_akhir_renstra", tab.baca(r, "target_akhir", nilai_))
+    atur(ind, "target_akhir_renstra", tab.baca(r, "target_akhir", nilai_))
     reg[jalur] = tab.lok(r, "nama")
     for key, col in (("satuan", "satuan"), ("arah", "arah"), ("kode", "kode"), ("target_akhir_renstra", "target_akhir"), ("kondisi_awal", "kondisi_awal")):
         reg[f"{jalur}.{key}"] = tab.lok(r, col)
@@ -394,13 +381,13 @@ def terapkan_pengukuran(tab: Tabel, lap: dict, tahun: int, reg: dict) -> None:
                 ind.setdefault("komponen", []).append({"nama": nama or peran.capitalize(), "nilai": nilai, "peran": peran, "tahun": tahun})
         t = copy.deepcopy(ind.get("tercetak") or {})
         for key, f in (("capaian", A.angka), ("predikat", A.teks_satu_baris), ("capaian_renstra", A.angka), ("penyerapan", A.angka), ("efisiensi", A.angka)):
-            _atur(t, key, tab.baca(r, key, f))
+            atur(t, key, tab.baca(r, key, f))
             reg[f"{jalur}.tercetak.{key}"] = tab.lok(r, key)
         if t:
             ind["tercetak"] = t
         elif ind.get("tercetak"):
             del ind["tercetak"]
-        _atur(ind, "anggaran", tab.baca(r, "anggaran", A.daftar_id))
+        atur(ind, "anggaran", tab.baca(r, "anggaran", A.daftar_id))
         reg[f"{jalur}.anggaran"] = tab.lok(r, "anggaran")
 
 
@@ -421,12 +408,12 @@ def terapkan_belanja(tab: Tabel, lap: dict, reg: dict) -> None:
             old.remove(base)
         b = copy.deepcopy(base) if base else {}
         b["jenis"] = jenis
-        _atur(b, "kelompok", tab.baca(r, "kelompok", A.teks_satu_baris))
-        _atur(b, "pagu", tab.baca(r, "pagu", A.rupiah))
-        _atur(b, "realisasi", tab.baca(r, "realisasi", A.rupiah))
+        atur(b, "kelompok", tab.baca(r, "kelompok", A.teks_satu_baris))
+        atur(b, "pagu", tab.baca(r, "pagu", A.rupiah))
+        atur(b, "realisasi", tab.baca(r, "realisasi", A.rupiah))
         t = copy.deepcopy(b.get("tercetak") or {})
-        _atur(t, "penyerapan", tab.baca(r, "persen", A.angka))
-        _atur(t, "porsi", tab.baca(r, "porsi", A.angka))
+        atur(t, "penyerapan", tab.baca(r, "persen", A.angka))
+        atur(t, "porsi", tab.baca(r, "porsi", A.angka))
         if t:
             b["tercetak"] = t
         elif b.get("tercetak"):

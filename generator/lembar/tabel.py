@@ -141,3 +141,16 @@ def kenali(berkas: str, lem: Lembar, jenis: JenisLembar, catatan: Catatan, wajib
         contoh = ", ".join(f"'{k.judul}'" for k in jenis.kolom if not k.info)
         catatan.galat.append(f"{lokasi(berkas, lem.nama, 1)}: baris judul kolom tidak ditemukan di 30 baris pertama; judul yang dikenal: {contoh}")
     return None
+
+
+def atur(d: dict, k: str, v: Any, default: Any = None) -> None:
+    """Set a managed key: absent column → untouched; empty cell → key removed; model default not added."""
+    if v is TIDAK_ADA:
+        return
+    if v is None:
+        if k in d and d[k] is not None:
+            del d[k]
+        return
+    if k not in d and default is not None and v == default:
+        return
+    d[k] = v

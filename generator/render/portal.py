@@ -22,7 +22,7 @@ from .laporan import render_laporan
 from .perbandingan import HALAMAN as PERBANDINGAN
 from .perbandingan import IndikatorRingkas, metode_teks, render_perbandingan, ringkas_indikator
 from .tabel import Baris, Sel, TabelView, kepala_sederhana
-from .teks import KOSONG, angka, front_matter, hasil_teks, judul_md, rapikan, uraian_metode
+from .teks import KOSONG, angka, front_matter, hasil_teks, judul_md, rapikan, rentang_simbol, uraian_metode
 from .tulis import NAV_BERKAS, Kumpul, Penulis, nav_teks, tulis_pengaturan
 from .view import LaporanView
 
@@ -138,12 +138,7 @@ def _daftar_skala() -> str:
         s = SKALA[name]
         rows = []
         for p in s.pita:
-            parts = []
-            if p.bawah is not None:
-                parts.append(("≥ " if p.bawah_inklusif else "> ") + angka(p.bawah))
-            if p.atas is not None:
-                parts.append(("≤ " if p.atas_inklusif else "< ") + angka(p.atas))
-            rows.append(Baris([Sel(p.predikat, kepala=True), Sel(p.kode or KOSONG), Sel(" dan ".join(parts) or "semua nilai")]))
+            rows.append(Baris([Sel(p.predikat, kepala=True), Sel(p.kode or KOSONG), Sel(rentang_simbol(p))]))
         out.append(_tabel_md_html(TabelView(f"Skala '{name}': {s.nama}", kepala_sederhana("Predikat", "Kode", "Rentang capaian (%)"), rows, sumber=s.sumber)))
     return "\n".join(out)
 

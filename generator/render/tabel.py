@@ -17,6 +17,7 @@ from ..check import Temuan
 from ..model import Kolom
 from .teks import KOSONG
 
+
 @dataclass
 class Tanda:
     """A reader-facing mark: the source printed a value that differs from the computed one."""

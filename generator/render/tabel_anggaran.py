@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-
 from ..compute import NodeAnggaran
 from .tabel import Baris, Kepala, Sel, TabelView, kepala_sederhana, pembangun
 from .teks import KOSONG, angka, bertanda, hasil_teks, persen
 from .view import LaporanView
+
 
 def baris_node(v: LaporanView, n: NodeAnggaran, ada_perubahan: bool, kode: bool = True) -> Baris:
     j = n.jalur + ("tercetak",)

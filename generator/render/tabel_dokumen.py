@@ -10,11 +10,11 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import format as fmt
-from .tabel import Baris, Kepala, Sel, Tanda, TabelView, kepala_bertingkat, kepala_sederhana, pembangun
 from ..charts import Chart
 from ..load import format_path
 from ..model import Grafik, Tabel
 from .halaman import JUDUL_HALAMAN
+from .tabel import Baris, Kepala, Sel, TabelView, Tanda, kepala_bertingkat, kepala_sederhana, pembangun
 from .teks import KOSONG, angka, bertanda, markdown_html, nilai, rupiah, teks_sel
 from .view import LaporanView
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
-
 from .. import format as fmt
 from ..compute import HasilIndikator
 from .tabel import Baris, Sel, TabelView, kepala_sederhana, pembangun
-from .teks import KOSONG, angka, bertanda, hasil_teks, markdown_html, nilai, persen
 from .tabel_anggaran import baris_node, kepala_anggaran
+from .teks import KOSONG, angka, bertanda, hasil_teks, markdown_html, nilai, persen, rentang_simbol
 from .view import LaporanView
+
 
 @pembangun("metode")
 def metode(v: LaporanView) -> TabelView:
@@ -25,15 +24,10 @@ def skala(v: LaporanView) -> TabelView | None:
         return None
     rows = []
     for p in sorted(s.pita, key=lambda p: (p.bawah is not None, p.bawah or 0), reverse=True):
-        parts = []
-        if p.bawah is not None:
-            parts.append(("≥ " if p.bawah_inklusif else "> ") + angka(p.bawah))
-        if p.atas is not None:
-            parts.append(("≤ " if p.atas_inklusif else "< ") + angka(p.atas))
         cells = [Sel(p.predikat, kepala=True)]
         if any(x.kode for x in s.pita):
             cells.append(Sel(p.kode))
-        cells.append(Sel(" dan ".join(parts) if parts else "semua nilai"))
+        cells.append(Sel(rentang_simbol(p)))
         rows.append(Baris(cells))
     head = ["Predikat"] + (["Kode"] if any(x.kode for x in s.pita) else []) + ["Rentang capaian (%)"]
     return TabelView(f"Skala predikat: {s.nama}", kepala_sederhana(*head), rows, sumber=s.sumber or v.sumber)
@@ -67,6 +61,17 @@ def _kepala_capaian(v: LaporanView) -> list[str | tuple[str, bool]]:
     return head
 
 
+def _kaki_keseluruhan(v: LaporanView, colspan: int, status: Sel) -> list[Sel]:
+    """The footer row of a measurement table: overall capaian (capped for the predikat), predikat, targets met."""
+    k = v.keseluruhan()
+    foot = [Sel("Capaian kinerja keseluruhan", kepala=True, colspan=colspan), Sel(k["teks"], angka=True, tanda=k["tanda"])]
+    if v.ada_batas:
+        foot.append(Sel(k["batas_teks"], angka=True))
+    if v.ada_skala:
+        foot.append(Sel(v.h.predikat, tanda=k["tanda_predikat"]))
+    return foot + [status]
+
+
 @pembangun("pengukuran")
 def pengukuran(v: LaporanView, ringkas: bool = False) -> TabelView:
     """Target, realisasi, capaian (and predikat) of every indicator, grouped by sasaran."""
@@ -97,13 +102,7 @@ def pengukuran(v: LaporanView, ringkas: bool = False) -> TabelView:
                 cells.append(Sel(hs.predikat, tanda=v.tanda(*hs.jalur, "tercetak", "predikat")))
             cells.append(_sel_jumlah_target(hs.target))
             rows.append(Baris(cells, kelas="subtotal"))
-    k = v.keseluruhan()
-    foot = [Sel("Capaian kinerja keseluruhan", kepala=True, colspan=5), Sel(k["teks"], angka=True, tanda=k["tanda"])]
-    if v.ada_batas:
-        foot.append(Sel(k["batas_teks"], angka=True))
-    if v.ada_skala:
-        foot.append(Sel(v.h.predikat, tanda=k["tanda_predikat"]))
-    foot.append(_sel_jumlah_target(v.h.target))
+    foot = _kaki_keseluruhan(v, 5, _sel_jumlah_target(v.h.target))
     notes = []
     if bukan_iku:
         notes.append("Indikator pendukung (bukan IKU) ditampilkan tetapi tidak dihitung dalam rata-rata.")
@@ -294,11 +293,5 @@ def ringkasan_iku(v: LaporanView) -> TabelView | None:
                                Sel(nilai(hi.realisasi, ind.satuan), angka=True)] + _sel_capaian(v, hi) + [_sel_status(hi)]))
     if not rows:
         return None
-    k = v.keseluruhan()
-    foot = [Sel("Capaian kinerja keseluruhan", kepala=True, colspan=3), Sel(k["teks"], angka=True, tanda=k["tanda"])]
-    if v.ada_batas:
-        foot.append(Sel(k["batas_teks"], angka=True))
-    if v.ada_skala:
-        foot.append(Sel(v.h.predikat, tanda=k["tanda_predikat"]))
-    foot.append(_sel_jumlah_target(v.h.target) if all(h.dirata == h.model.iku for h in v.h.semua_indikator) else Sel(KOSONG))
+    foot = _kaki_keseluruhan(v, 3, _sel_jumlah_target(v.h.target) if all(h.dirata == h.model.iku for h in v.h.semua_indikator) else Sel(KOSONG))
     return TabelView(f"Capaian Indikator Kinerja Utama tahun {v.tahun}", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=v.sumber_hitung)

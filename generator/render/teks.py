@@ -102,6 +102,16 @@ def rincian_target(j: JumlahTarget) -> str:
     return ", ".join(parts) if parts else ("semua tercapai" if j.total else "")
 
 
+def rentang_simbol(p: Any) -> str:
+    """A rating band's bounds for a table: ``> 90 dan ≤ 100``; ``semua nilai`` when it has none."""
+    parts = []
+    if p.bawah is not None:
+        parts.append(("≥ " if p.bawah_inklusif else "> ") + angka(p.bawah))
+    if p.atas is not None:
+        parts.append(("≤ " if p.atas_inklusif else "< ") + angka(p.atas))
+    return " dan ".join(parts) or "semua nilai"
+
+
 def rentang_pita(p: Any) -> str:
     """A rating band's bounds in words: ``di atas 90% sampai 100%``, ``di atas 100%``, ``paling tinggi 50%``."""
     bawah = (("sekurang-kurangnya " if p.bawah_inklusif else "di atas ") + persen(p.bawah)) if p.bawah is not None else ""

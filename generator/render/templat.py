@@ -8,7 +8,21 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import format as fmt
 from .halaman import JUDUL_HALAMAN
-from .teks import KOSONG, angka, hasil_teks, judul_md, markdown_html, nama_dasar_hukum, nilai, persen, persen_ringkas, rupiah, rupiah_ringkas, teks_sel, url_aman
+from .teks import (
+    KOSONG,
+    angka,
+    hasil_teks,
+    judul_md,
+    markdown_html,
+    nama_dasar_hukum,
+    nilai,
+    persen,
+    persen_ringkas,
+    rupiah,
+    rupiah_ringkas,
+    teks_sel,
+    url_aman,
+)
 
 
 def template_dir(root: Path) -> Path:

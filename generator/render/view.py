@@ -15,14 +15,25 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from .. import format as fmt
 from ..charts import Chart
 from ..check import Temuan
 from ..compute import HasilIndikator, HasilLaporan, HasilSasaran
 from ..validate import BerkasLaporan, Instansi, Repo
 from .halaman import JUDUL_HALAMAN, POSISI_BAGIAN, rel_url
-from .tabel import PEMBANGUN, Tanda, TabelView, kunci_csv
-from .. import format as fmt
-from .teks import KOSONG, hasil_teks, kalimat_target, nilai, persen, persen_ringkas, rentang_pita, rincian_target, rupiah_ringkas, uraian_metode
+from .tabel import PEMBANGUN, TabelView, Tanda, kunci_csv
+from .teks import (
+    KOSONG,
+    hasil_teks,
+    kalimat_target,
+    nilai,
+    persen,
+    persen_ringkas,
+    rentang_pita,
+    rincian_target,
+    rupiah_ringkas,
+    uraian_metode,
+)
 
 URUTAN_JENIS = {"bagian": 0, "tabel": 1, "grafik": 2, "foto": 3}
 
