@@ -735,6 +735,7 @@ class Profil(Model):
 
     nama: str = Field(description="Nama resmi perangkat daerah")
     nama_singkat: str | None = None
+    singkatan: str | None = Field(None, max_length=40, description="Label pendek instansi dan pemda untuk judul hasil pencarian, mis. 'Disnakertrans PPU'. Bila kosong: nama singkat + nama pemda tanpa 'Kabupaten'/'Kota'")
     pemda: str = Field(description="Mis. 'Kabupaten Penajam Paser Utara'")
     provinsi: str | None = None
     alamat: str | None = None

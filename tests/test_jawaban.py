@@ -132,3 +132,33 @@ def test_every_report_page_has_its_own_title_and_the_headline_numbers_as_descrip
     fm = yaml.safe_load(front_matter('Dinas "X" <b>', 2024, judul="a", deskripsi='Dinas "X" <b>: 1 dari 2 target tercapai.').split("---")[1])
     assert fm["description"] == "Dinas &quot;X&quot; &lt;b&gt;: 1 dari 2 target tercapai."  # Material prints it raw
     assert fm["judul"] == "a"  # main.html escapes the title itself
+
+
+def test_short_search_titles_name_the_agency_the_pemda_the_year_and_the_chapter(laporan):
+    from types import SimpleNamespace
+
+    from generator.render.teks import label_instansi
+
+    assert laporan["disnakertrans-ppu/2024"].judul_cari("bab-3") == "Disnakertrans PPU 2024 · BAB III"  # profil.singkatan
+    assert laporan["disnaker-jember/2023"].judul_cari("index") == "Disnaker Jember 2023 · Ringkasan"  # derived
+    assert laporan["disnaker-pasaman-barat/2022"].judul_cari("lampiran") == "Disnaker Pasaman Barat 2022 · Lampiran"
+    kota = SimpleNamespace(singkatan=None, nama_singkat=None, nama="Bappeda", pemda="Kota  Padang")
+    assert label_instansi(kota) == "Bappeda Padang"
+
+
+def test_home_page_gives_every_agency_its_latest_answer_in_one_sentence(tmp_path):
+    import shutil
+
+    from generator import pipeline
+
+    for d in ("agencies", "content", "site_config"):
+        shutil.copytree(ROOT / d, tmp_path / d)
+    pipeline.generate(tmp_path, pipeline.Timer(False), progress=False)
+    md = (tmp_path / "build" / "docs" / "index.md").read_text(encoding="utf-8")
+    sekilas = md[md.index('<ul class="lkip-sekilas">'):]
+    sekilas = sekilas[:sekilas.index("</ul>")]
+    assert sekilas.count("<li>") == 3
+    assert ('<a href="disnakertrans-ppu/2024/">LKIP 2024</a>: 4 dari 7 target tercapai; anggaran Rp 25,5 miliar, terserap 94,4%.</li>') in sekilas
+    assert ('<a href="disnaker-jember/2023/">LKIP 2023</a>: 2 dari 3 target tercapai; anggaran Rp 15,3 miliar, terserap 87,3%; '
+            "predikat Sangat Memuaskan.</li>") in sekilas
+    assert md.index("lkip-sekilas") < md.index("Portal ini menerbitkan")  # the answer before the introduction

@@ -214,6 +214,7 @@ ISIAN = (
     Isian("Tahun laporan", ("laporan", "tahun"), "tahun", "Tahun kinerja yang dilaporkan.", ("tahun", "tahun kinerja")),
     Isian("Nama instansi", ("profil", "nama"), keterangan="Nama resmi perangkat daerah.", sinonim=("nama", "nama perangkat daerah", "nama opd", "nama skpd")),
     Isian("Nama singkat", ("profil", "nama_singkat"), keterangan="Mis. Disnakertrans."),
+    Isian("Label pendek", ("profil", "singkatan"), keterangan="Untuk judul hasil pencarian, mis. Disnakertrans PPU. Boleh kosong.", sinonim=("singkatan",)),
     Isian("Pemda", ("profil", "pemda"), keterangan="Mis. Kabupaten Penajam Paser Utara.", sinonim=("pemerintah daerah", "kabupaten / kota")),
     Isian("Provinsi", ("profil", "provinsi")),
     Isian("Alamat", ("profil", "alamat")),

@@ -20,22 +20,24 @@ class Halaman:
     ringkasan: bool = False  # summarises the other pages: rendered after them (index, audit page)
     di_daftar: bool = True  # its tables and figures are listed in the report's "Daftar Tabel/Gambar"
     selalu: bool = False  # written even when empty
+    singkat: str = ""  # short name in search results ("Disnaker Jember 2023 · BAB III"); judul when empty
 
 
 HALAMAN_LAPORAN: list[Halaman] = [  # reading order
-    Halaman("index", "Ringkasan Eksekutif", "R", "index.md.j2", ringkasan=True, selalu=True),
+    Halaman("index", "Ringkasan Eksekutif", "R", "index.md.j2", ringkasan=True, selalu=True, singkat="Ringkasan"),
     Halaman("kata-pengantar", "Kata Pengantar", "P", "kata_pengantar.md.j2"),
-    Halaman("bab-1", "BAB I Pendahuluan", "1", "bab_1.md.j2"),
-    Halaman("bab-2", "BAB II Perencanaan Kinerja", "2", "bab_2.md.j2"),
-    Halaman("bab-3", "BAB III Akuntabilitas Kinerja", "3", "bab_3.md.j2"),
-    Halaman("bab-4", "BAB IV Penutup", "4", "bab_4.md.j2"),
+    Halaman("bab-1", "BAB I Pendahuluan", "1", "bab_1.md.j2", singkat="BAB I"),
+    Halaman("bab-2", "BAB II Perencanaan Kinerja", "2", "bab_2.md.j2", singkat="BAB II"),
+    Halaman("bab-3", "BAB III Akuntabilitas Kinerja", "3", "bab_3.md.j2", singkat="BAB III"),
+    Halaman("bab-4", "BAB IV Penutup", "4", "bab_4.md.j2", singkat="BAB IV"),
     Halaman("lampiran", "Lampiran", "L", "lampiran.md.j2"),
-    Halaman("catatan-pemeriksaan", "Catatan Pemeriksaan Data", "C", "catatan_pemeriksaan.md.j2", ringkasan=True, di_daftar=False, selalu=True),
+    Halaman("catatan-pemeriksaan", "Catatan Pemeriksaan Data", "C", "catatan_pemeriksaan.md.j2", ringkasan=True, di_daftar=False, selalu=True, singkat="Catatan Pemeriksaan"),
     # every page above in one, for print/PDF (render/laporan.py composes it; cetak.md.j2 is only its top)
-    Halaman("cetak", "Cetak / unduh", "K", "cetak.md.j2", di_daftar=False),
+    Halaman("cetak", "Cetak / unduh", "K", "cetak.md.j2", di_daftar=False, singkat="Cetak"),
 ]
 HALAMAN = {h.kunci: h for h in HALAMAN_LAPORAN}
 JUDUL_HALAMAN = {h.kunci: h.judul for h in HALAMAN_LAPORAN}
+SINGKAT_HALAMAN = {h.kunci: h.singkat or h.judul for h in HALAMAN_LAPORAN}
 URUTAN_BAB = {h.bab: i for i, h in enumerate(HALAMAN_LAPORAN)}
 
 # Hand-written pages of content/ shown first, in this order, under "Tentang Portal".

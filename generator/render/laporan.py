@@ -80,7 +80,8 @@ def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str
 
     keys = [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts]
     for k in keys:
-        w.tulis(base.path(k), front_matter(base.profil.nama, base.tahun, cari=k != "cetak", judul=base.judul_tab(k), deskripsi=base.deskripsi(k)) + fragmen.pisahkan(texts[k]))
+        w.tulis(base.path(k), front_matter(base.profil.nama, base.tahun, cari=k != "cetak", judul=base.judul_tab(k), deskripsi=base.deskripsi(k),
+                                                judul_cari=base.judul_cari(k)) + fragmen.pisahkan(texts[k]))
     return keys
 
 

@@ -22,7 +22,7 @@ from .laporan import render_laporan
 from .perbandingan import HALAMAN as PERBANDINGAN
 from .perbandingan import IndikatorRingkas, metode_teks, render_perbandingan, ringkas_indikator
 from .tabel import Baris, Sel, TabelView, kepala_sederhana
-from .teks import KOSONG, angka, front_matter, hasil_teks, judul_md, rapikan, rentang_simbol, uraian_metode
+from .teks import KOSONG, angka, front_matter, hasil_teks, judul_md, label_instansi, rapikan, rentang_simbol, uraian_metode
 from .tulis import NAV_BERKAS, Kumpul, Penulis, nav_teks, tulis_pengaturan
 from .view import LaporanView
 
@@ -95,6 +95,32 @@ def tabel_portal(daftar: list[tuple["RingkasanInstansi", RingkasanTahun]]) -> Ta
     return TabelView("Laporan kinerja perangkat daerah", kepala_sederhana("Perangkat daerah", "Tahun", ("Target tercapai", True), ("Capaian kinerja keseluruhan", True), "Predikat",
                                                                                    ("Penyerapan anggaran", True)),
                      rows, sumber="LKIP setiap perangkat daerah; capaian dan penyerapan dihitung ulang oleh portal")
+
+
+@dataclass
+class Sekilas:
+    """One agency's latest report in one sentence, at the top of the home page."""
+
+    nama: str
+    href: str
+    tahun: int
+    href_tahun: str
+    kalimat: str  # "2 dari 3 target tercapai; anggaran Rp 7,9 miliar, terserap 96,1%; predikat Sangat Baik."
+
+
+def sekilas_portal(daftar: list["RingkasanInstansi"]) -> list[Sekilas]:
+    """The home page's answer first: for every agency its latest report's targets met, budget and verdict, in words."""
+    out = []
+    for ri in sorted(daftar, key=lambda x: x.nama):
+        if not ri.ringkas:
+            continue
+        rt = ri.ringkas[0]  # newest first
+        bagian = [x for x in (rt.target, rt.anggaran) if x]
+        if rt.predikat:
+            bagian.append(f"predikat {rt.predikat}")
+        kalimat = "; ".join(bagian) + "." if bagian else "belum ada target atau anggaran yang dapat diringkas."
+        out.append(Sekilas(ri.nama, rel_url("index.md", f"{ri.slug}/index.md"), rt.tahun, rel_url("index.md", rt.path), kalimat[0].upper() + kalimat[1:]))
+    return out
 
 
 def _tabel_md_html(t: TabelView) -> str:
@@ -196,7 +222,8 @@ def render_instansi(env: Environment, repo: Repo, inst: Instansi, items: list[tu
     md = env.get_template("instansi.md.j2").render(inst=inst, profil=inst.profil, tabel=tabel_instansi(inst, ringkas), ringkas=ringkas, site=repo.site, logo=logo,
                                                    url=lambda p, s=slug: rel_url(f"{s}/index.md", p))
     deskripsi = f"{inst.profil.nama}, {inst.profil.pemda}" + (f": LKIP {ringkas[0].tahun}, " + "; ".join(x for x in (ringkas[0].target, ringkas[0].anggaran) if x) if ringkas else "")
-    w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama, judul=f"{inst.profil.nama} · profil dan laporan kinerja", deskripsi=deskripsi.rstrip(", ") + ".") + fragmen.pisahkan(rapikan(md)))
+    w.tulis(f"{slug}/index.md", front_matter(inst.profil.nama, judul=f"{inst.profil.nama} · profil dan laporan kinerja", deskripsi=deskripsi.rstrip(", ") + ".",
+                                                 judul_cari=f"{label_instansi(inst.profil)} · profil dan laporan") + fragmen.pisahkan(rapikan(md)))
     return RingkasanInstansi(slug, inst.profil.nama, ringkas, docs_ref.contoh_instansi(inst)), jobs_grafik
 
 
@@ -233,7 +260,7 @@ def render_portal(env: Environment, repo: Repo, daftar: list[RingkasanInstansi],
             folders[p.split("/", 1)[0]].append(p)
 
     tabel_beranda = [(ri, rt) for ri in daftar for rt in ri.ringkas]
-    md = env.get_template("beranda.md.j2").render(site=repo.site, tabel=tabel_portal(tabel_beranda), tentang=tentang, judul_konten=_judul_konten(content, tentang),
+    md = env.get_template("beranda.md.j2").render(site=repo.site, tabel=tabel_portal(tabel_beranda), sekilas=sekilas_portal(daftar), tentang=tentang, judul_konten=_judul_konten(content, tentang),
                                                   url=lambda p: rel_url("index.md", p))
     w.tulis("index.md", fragmen.pisahkan(rapikan(md)))
     ada_perbandingan = render_perbandingan(env, daftar, w, lambda p: rel_url(PERBANDINGAN, p))

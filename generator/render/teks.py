@@ -206,20 +206,38 @@ def rapikan(teks: str) -> str:
     return out + "\n"
 
 
-def front_matter(instansi: str, tahun: int | None = None, cari: bool = True, judul: str | None = None, deskripsi: str | None = None) -> str:
+_AWALAN_PEMDA = ("Kabupaten ", "Kota ", "Provinsi ", "Pemerintah ")
+
+
+def label_instansi(profil) -> str:
+    """An agency's short label for search results and comparisons: ``singkatan`` from its profile, or its short
+    name with the pemda's name without 'Kabupaten'/'Kota' ("Disnaker Jember")."""
+    if profil.singkatan:
+        return " ".join(profil.singkatan.split())
+    pemda = " ".join(profil.pemda.split())
+    for awal in _AWALAN_PEMDA:
+        if pemda.startswith(awal):
+            pemda = pemda[len(awal):]
+    return f"{' '.join((profil.nama_singkat or profil.nama).split())} {pemda}"
+
+
+def front_matter(instansi: str, tahun: int | None = None, cari: bool = True, judul: str | None = None, deskripsi: str | None = None,
+                 judul_cari: str | None = None) -> str:
     """YAML front matter (MkDocs ``page.meta``): theme/overrides/main.html makes it Pagefind's agency/year filters.
 
     ``cari=False`` keeps the page out of the search index (Material's ``search: exclude`` convention), e.g. the
     print page, which repeats every chapter that is already indexed on its own page. ``judul`` is the page's own
     ``<title>`` and og:title (main.html escapes it); ``deskripsi`` its meta description and og:description, the
     headline numbers in words — stored HTML-escaped as ``description`` because Material's base.html prints
-    ``page.meta.description`` as it is.
+    ``page.meta.description`` as it is. ``judul_cari`` is the short title of its search results.
     """
     data: dict[str, Any] = {"instansi": " ".join(str(instansi).split())}
     if tahun is not None:
         data["tahun"] = int(tahun)
     if judul:
         data["judul"] = " ".join(str(judul).split())
+    if judul_cari:
+        data["judul_cari"] = " ".join(str(judul_cari).split())
     if deskripsi:
         data["description"] = html.escape(" ".join(str(deskripsi).split()), quote=True)
     if not cari:

@@ -20,12 +20,13 @@ from ..charts import Chart
 from ..check import Temuan
 from ..compute import HasilIndikator, HasilLaporan, HasilSasaran
 from ..validate import BerkasLaporan, Instansi, Repo
-from .halaman import JUDUL_HALAMAN, POSISI_BAGIAN, rel_url
+from .halaman import JUDUL_HALAMAN, POSISI_BAGIAN, SINGKAT_HALAMAN, rel_url
 from .tabel import PEMBANGUN, TabelView, Tanda, kunci_csv
 from .teks import (
     KOSONG,
     hasil_teks,
     kalimat_target,
+    label_instansi,
     nilai,
     persen,
     persen_ringkas,
@@ -266,6 +267,10 @@ class LaporanView:
     def judul_tab(self, halaman: str) -> str:
         """A page's own ``<title>``: its chapter, then the report (every page of every report differs)."""
         return f"{JUDUL_HALAMAN[halaman]} · LKIP {self.tahun} {self.profil.nama}"
+
+    def judul_cari(self, halaman: str) -> str:
+        """A page's short title in search results: "Disnaker Jember 2023 · BAB III"."""
+        return f"{label_instansi(self.profil)} {self.tahun} · {SINGKAT_HALAMAN[halaman]}"
 
     def deskripsi(self, halaman: str = "index") -> str:
         """The meta/og description: the headline numbers of the report in one plain sentence."""

@@ -49,6 +49,15 @@ def test_answer_block_is_inside_the_first_phone_screen(ponsel, site_url, built_s
     assert not salah, "\n".join(salah)
 
 
+def test_home_answers_first_inside_the_first_phone_screen(ponsel, site_url):
+    ponsel.goto(site_url + "/")
+    butir = ponsel.locator("article ul.lkip-sekilas li")
+    assert butir.count() == 3
+    kotak = butir.first.bounding_box()
+    assert kotak["y"] + kotak["height"] <= PONSEL["height"], f"butir pertama berakhir di {kotak['y'] + kotak['height']:.0f} px"
+    assert "target tercapai" in butir.first.inner_text() and "terserap" in butir.first.inner_text()
+
+
 def test_ringkasan_answers_in_words_ppu_2024(ponsel, site_url):
     ponsel.goto(site_url + PAGE_TYPES["ringkasan"])
     teks = " ".join(ponsel.locator("article section.jawaban").inner_text().split())

@@ -200,8 +200,11 @@ def test_results_filter_by_agency_and_year(search_page):
     assert y2022 and all(r["url"].startswith("/disnaker-pasaman-barat/2022/") for r in y2022)
     both = search(search_page, "pelatihan", {"instansi": names["disnaker-jember"], "tahun": "2022"})
     assert both == []
-    # report pages carry their agency and year in the result title (every agency has a "BAB III")
-    assert any(r["title"] == f"BAB III Akuntabilitas Kinerja · LKIP 2023 {names['disnaker-jember']}" for r in jember)
+    # report pages carry a short agency label and the year in the result title (every agency has a "BAB III")
+    assert any(r["title"] == "Disnaker Jember 2023 · BAB III" for r in jember)
+    assert all(len(r["title"]) <= 50 for r in everything), [r["title"] for r in everything if len(r["title"]) > 50]
+    ppu = search(search_page, "transmigrasi", {"instansi": names["disnakertrans-ppu"]})
+    assert "Disnakertrans PPU · profil dan laporan" in [r["title"] for r in ppu]
 
 
 def test_table_numbers_are_not_indexed_but_captions_and_row_names_are(search_page, built_site):
