@@ -47,6 +47,12 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+def br(data: bytes) -> int:
+    import brotli
+
+    return len(brotli.compress(data, quality=5))  # the .br files lkip build writes (generator/kompres.py)
+
+
 def ukur(site: Path, path: str, width: int, height: int) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -85,7 +91,8 @@ def ukur(site: Path, path: str, width: int, height: int) -> None:
                     body = b""
                 url = urlsplit(r.url)
                 teks = url.path.endswith("/") or url.path.endswith(TEKS)
-                rows.append((i < saat_muat, r.request.resource_type, url.path, len(body), gz(body) if teks else len(body)))
+                rows.append((i < saat_muat, r.request.resource_type, url.path, len(body), gz(body) if teks else len(body),
+                             br(body) if teks else len(body)))
             browser.close()
     finally:
         server.shutdown()
@@ -93,18 +100,20 @@ def ukur(site: Path, path: str, width: int, height: int) -> None:
     print(f"Halaman {path} di {width}×{height} (Chromium {CHROMIUM})")
     html = next((r for r in rows if r[1] == "document"), None)
     if html:
-        print(f"  HTML: {html[3]:,} byte ({kb(html[3]).strip()}), gzip {html[4]:,} byte ({kb(html[4]).strip()})")
+        print(f"  HTML: {html[3]:,} byte ({kb(html[3]).strip()}), gzip {html[4]:,} byte ({kb(html[4]).strip()}), "
+              f"Brotli {html[5]:,} byte ({kb(html[5]).strip()})")
     for judul, pilih in (("Saat dimuat", lambda r: r[0]), ("Setelah digulir sampai akhir", lambda r: True)):
-        per_jenis: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        per_jenis: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         for r in filter(pilih, rows):
             t = per_jenis[r[1]]
             t[0] += 1
             t[1] += r[3]
             t[2] += r[4]
-        total = [sum(v[i] for v in per_jenis.values()) for i in range(3)]
-        print(f"\n  {judul}: {total[0]} permintaan, {kb(total[1]).strip()} (gzip ≈ {kb(total[2]).strip()})")
+            t[3] += r[5]
+        total = [sum(v[i] for v in per_jenis.values()) for i in range(4)]
+        print(f"\n  {judul}: {total[0]} permintaan, {kb(total[1]).strip()} (gzip ≈ {kb(total[2]).strip()}, Brotli ≈ {kb(total[3]).strip()})")
         print(f"    {'jenis':<12} {'jumlah':>6} {'mentah':>11} {'gzip':>11}")
-        for jenis, (n, mentah, dikompres) in sorted(per_jenis.items(), key=lambda kv: -kv[1][1]):
+        for jenis, (n, mentah, dikompres, _br) in sorted(per_jenis.items(), key=lambda kv: -kv[1][1]):
             print(f"    {jenis:<12} {n:>6} {kb(mentah)} {kb(dikompres)}")
     print("\n  Berkas terbesar:")
     for r in sorted(rows, key=lambda r: -r[3])[:8]:
