@@ -104,6 +104,7 @@ _DEFAULT = MetodeParsial(
     efisiensi="rasio",
     pembulatan=Pembulatan(),
     tampilkan_catatan_pemeriksaan=True,
+    hitungan_portal="tandai",
 )
 
 PRESET: dict[str, MetodeParsial] = {
@@ -156,6 +157,7 @@ class Metode:
     pembulatan_anggaran: Pembulatan
     tampilkan_catatan_pemeriksaan: bool
     preset: str | None
+    hitungan_portal: str = "tandai"  # aggregates the report does not print: "tandai" (marked) or "sembunyikan"
 
 
 class MetodeError(ValueError):
@@ -208,6 +210,7 @@ def resolve(*layers: MetodeParsial) -> Metode:
         pembulatan_anggaran=merged.get("pembulatan_anggaran") or merged["pembulatan"],
         tampilkan_catatan_pemeriksaan=merged["tampilkan_catatan_pemeriksaan"],
         preset=preset_name,
+        hitungan_portal=merged["hitungan_portal"],
     )
 
 

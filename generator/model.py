@@ -660,6 +660,7 @@ class MetodeParsial(Model):
     pembulatan: Pembulatan | None = None
     pembulatan_anggaran: Pembulatan | None = Field(None, description="Pembulatan % penyerapan anggaran bila berbeda")
     tampilkan_catatan_pemeriksaan: bool | None = Field(None, description="Tampilkan tanda selisih angka tercetak vs hitungan kepada pembaca")
+    hitungan_portal: Literal["tandai", "sembunyikan"] | None = Field(None, description="Angka gabungan yang tidak tercetak di laporan (rata-rata capaian sasaran dan keseluruhan, predikatnya, efisiensi per sasaran): 'tandai' menampilkannya dengan tanda P 'dihitung portal' (bawaan), 'sembunyikan' tidak menampilkannya")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -714,7 +715,13 @@ class Klaim(Model):
     lokasi: str = Field(description="Di mana tercetak, mis. 'BAB II B'")
 
 
+class TabelTercetak(Model):  # the number (and title) a table made by the portal has in the signed report
+    nomor: str = Field(description="Nomor tabel di laporan asli, mis. '3.4' (tanpa kata 'Tabel')")
+    judul: str | None = Field(None, description="Judul tabel di laporan asli; kosong = judul buatan portal")
+
+
 class TercetakLaporan(Model):
+    tabel: dict[str, TabelTercetak] = Field(default_factory=dict, description="Nomor dan judul tabel buatan portal di laporan asli, per nama berkas CSV tabel itu (mis. 'pengukuran', 'efisiensi', 'pk', 'target-realisasi--iku-1'). Tabel yang tidak disebut diberi nomor portal berawalan P bila laporan memakai nomornya sendiri")
     capaian_keseluruhan: Angka | None = None
     predikat_keseluruhan: str | None = None
     jumlah_sasaran: list[Klaim] = Field(default_factory=list)

@@ -24,7 +24,7 @@ LANGUAGE = "id"
 # Not indexed: numbers in table cells (``td.angka``), so tables' figures do not flood the index, while a
 # table's caption, column headers and row headers (indicator, sasaran and program names) are; permalink
 # marks (¶); audit marks (a numbered circle, explained on the report's audit page).
-EXCLUDE = ("td.angka", ".headerlink", ".tanda-periksa")
+EXCLUDE = ("td.angka", ".headerlink", ".tanda-periksa", ".asal-portal")
 _SIG = b"pagefind_dcd"
 
 

@@ -76,7 +76,7 @@ def _halaman_laporan(site: Path) -> list[Path]:
 
 
 TABEL = re.compile(r'<div class="tabel-gulir"[^>]*>\s*(<table.*?</table>)\s*</div>\s*(<p class="unduh-tabel[^"]*">.*?</p>)?', re.S)
-TANDA = re.compile(r'<a class="tanda-periksa".*?</a>', re.S)
+TANDA = re.compile(r'<a class="(?:tanda-periksa|asal-portal)".*?</a>', re.S)  # audit and provenance marks: not in the CSV
 
 
 # --- CSV ----------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ TANDA = re.compile(r'<a class="tanda-periksa".*?</a>', re.S)
 
 def test_budget_table_csv_has_the_total_row_of_the_page(situs):
     page = _halaman(situs, "disnakertrans-ppu/2024/bab-3")
-    m = re.search(r"<caption>Tabel 3\.\d+ Realisasi anggaran per program, kegiatan dan sub-kegiatan tahun 2024(?: <a class=.tautan-salin[^>]*>.*?</a>)?</caption>.*?</table>\s*</div>\s*"
+    m = re.search(r"<caption>Tabel P3\.\d+ Realisasi anggaran per program, kegiatan dan sub-kegiatan tahun 2024(?: <a class=.tautan-salin[^>]*>.*?</a>)?</caption>.*?</table>\s*</div>\s*"
                   r'<p class="unduh-tabel[^"]*"><a href="([^"]+)"', page, re.S)
     assert m, "tautan CSV tabel realisasi anggaran tidak ada"
     assert m.group(1) == "../data/realisasi-anggaran.csv"  # named after the table, not its number
@@ -149,13 +149,13 @@ def test_csv_names_do_not_follow_table_numbers(situs, tmp_path):
         return {p.name: p.read_bytes() for p in (docs / "data").glob("*.csv")}
 
     before = render()
-    nomor = re.search(r"Tabel (3\.\d+) Realisasi anggaran per program", (docs / "bab-3.md").read_text(encoding="utf-8")).group(1)
+    nomor = re.search(r"Tabel (P3\.\d+) Realisasi anggaran per program", (docs / "bab-3.md").read_text(encoding="utf-8")).group(1)
     year = root / "agencies/disnakertrans-ppu/2024.yaml"
     extra = ("tabel:\n  - id: tabel-sisipan\n    judul: Tabel tambahan\n    posisi: bab3.metode_pengukuran\n"
              "    kolom:\n      - {judul: Uraian}\n      - {judul: Nilai}\n    baris:\n      - [satu, 1]\n")
     year.write_text(year.read_text(encoding="utf-8").replace("\ntabel:\n", "\n" + extra, 1), encoding="utf-8")
     after = render()
-    nomor_baru = re.search(r"Tabel (3\.\d+) Realisasi anggaran per program", (docs / "bab-3.md").read_text(encoding="utf-8")).group(1)
+    nomor_baru = re.search(r"Tabel (P3\.\d+) Realisasi anggaran per program", (docs / "bab-3.md").read_text(encoding="utf-8")).group(1)
     assert nomor_baru != nomor
     assert set(after) == set(before) | {"bebas--tabel-sisipan.csv"}
     assert after["realisasi-anggaran.csv"] == before["realisasi-anggaran.csv"]

@@ -39,6 +39,7 @@ HALAMAN = {h.kunci: h for h in HALAMAN_LAPORAN}
 JUDUL_HALAMAN = {h.kunci: h.judul for h in HALAMAN_LAPORAN}
 SINGKAT_HALAMAN = {h.kunci: h.singkat or h.judul for h in HALAMAN_LAPORAN}
 URUTAN_BAB = {h.bab: i for i, h in enumerate(HALAMAN_LAPORAN)}
+URUTAN_HALAMAN = {h.kunci: i for i, h in enumerate(HALAMAN_LAPORAN)}
 
 # Hand-written pages of content/ shown first, in this order, under "Tentang Portal".
 HALAMAN_TENTANG = ["tentang.md", "metode.md", "cara-membaca.md", "aksesibilitas.md"]

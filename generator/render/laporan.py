@@ -70,6 +70,9 @@ def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str
         texts[k] = rapikan(pc.isi(views[k], texts[k]))
     for key in [k for k in base.semua_posisi() if k not in pc.posisi_tampil]:
         log.warning("peringatan: %s: blok dengan posisi '%s' tidak ditampilkan di halaman mana pun", base.b.berkas, key)
+    for key in sorted(set(base.lap.tercetak.tabel) - pc.kunci_tabel):
+        log.warning("peringatan: %s: tercetak.tabel.%s: tidak ada tabel bernama '%s' di laporan ini; nama yang dipakai adalah nama "
+                    "berkas CSV tabel (lihat folder data/ laporan), mis. %s", base.b.berkas, key, key, ", ".join(sorted(pc.kunci_tabel)[:4]))
     ids_yaml = {g.id for g in base.lap.grafik}
     for cid in sorted(c.id for c in base.grafik if c.id not in ids_yaml and c.id not in pc.grafik_tampil):
         log.warning("peringatan: %s: grafik '%s' tidak mendapat tempat di halaman mana pun", base.b.berkas, cid)

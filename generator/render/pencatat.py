@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment
 
 from .. import opendata
-from .halaman import HALAMAN, URUTAN_BAB
+from .halaman import HALAMAN, URUTAN_HALAMAN
 from .tabel import PEMBANGUN, TabelView
 from .view import LaporanView
 
@@ -34,10 +34,21 @@ class Entri:
     anchor: str
     nomor: str
     judul: str
+    urutan: int = 0  # place on its page
 
 
 def _urut(entri: list[Entri]) -> list[Entri]:
-    return sorted(entri, key=lambda e: (URUTAN_BAB.get(e.nomor.split(".")[0], 99), int(e.nomor.split(".")[1])))
+    """Reading order: pages in the report's order, then their place on the page (numbers may be the report's own)."""
+    return sorted(entri, key=lambda e: (URUTAN_HALAMAN.get(e.halaman, 99), e.urutan))
+
+
+def nomor_laporan(v: LaporanView) -> bool:
+    """True when the report numbers some tables itself: the portal's own tables are then numbered "P3.2"."""
+    return bool(v.lap.tercetak.tabel) or any(t.nomor_tercetak for t in v.lap.tabel)
+
+
+def _anchor_cetak(nomor: str) -> str:
+    return "tabel-" + re.sub(r"[^0-9a-z]+", "-", nomor.lower()).strip("-")
 
 
 class Pencatat:
@@ -47,6 +58,7 @@ class Pencatat:
         self.env = env
         self.tabel: list[Entri] = []
         self.gambar: list[Entri] = []
+        self.kunci_tabel: set[str] = set()  # CSV names of the tables shown (checks tercetak.tabel)
         self.tempat: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
         self.unduhan = opendata.Unduhan(slug, tahun)
         self.posisi_tampil: set[str] = set()
@@ -72,13 +84,13 @@ class Pencatat:
                 huruf[level] = huruf.get(level, 0) + 1
                 return chr(ord("A") + huruf[level] - 1) if level == 2 else str(huruf[level])
             if jenis == "tabel":
-                n["t"] += 1
-                no, anchor = f"{bab}.{n['t']}", f"tabel-{bab.lower()}-{n['t']}"
-                nomor.append((no, anchor))
                 t = v.tabel_dari_kunci(isi) if isi not in TUNDA else None
+                no, anchor = self._nomor_tabel(v, isi, t, bab, n, nomor)
+                self.kunci_tabel.add(isi)
+                nomor.append((no, anchor))
                 if t is not None:
                     if HALAMAN[halaman].di_daftar:
-                        self.tabel.append(Entri(halaman, anchor, no, t.judul))
+                        self.tabel.append(Entri(halaman, anchor, no, self._judul_tabel(v, isi, t), len(nomor)))
                     for tanda in t.semua_tanda:
                         self.tempat[tanda.no].append((halaman, anchor, f"Tabel {no}"))
             elif jenis == "gambar":
@@ -86,7 +98,7 @@ class Pencatat:
                 no, anchor = f"{bab}.{n['g']}", f"gambar-{bab.lower()}-{n['g']}"
                 nomor.append((no, anchor))
                 if HALAMAN[halaman].di_daftar:
-                    self.gambar.append(Entri(halaman, anchor, no, self._judul_gambar(v, isi)))
+                    self.gambar.append(Entri(halaman, anchor, no, self._judul_gambar(v, isi), len(nomor)))
             elif jenis == "tempat":
                 anchor, nos, label = isi.split(":", 2)
                 for no_ in nos.split(","):
@@ -100,6 +112,30 @@ class Pencatat:
         out = _TANDA.sub(ganti, md)
         self._nomor[halaman] = nomor
         return out
+
+    @staticmethod
+    def _nomor_tabel(v: LaporanView, kunci: str, t: Any, bab: str, n: dict[str, int], sudah: list[tuple[str, str]]) -> tuple[str, str]:
+        """A table's number and anchor: the report's own where it has one (free tables' ``nomor_tercetak``, or
+        ``tercetak.tabel`` by CSV name), otherwise the portal's, prefixed "P" when the report numbers tables itself
+        so that "Tabel 3.4" never names two tables on one page."""
+        cetak = getattr(t, "nomor_tercetak", None) if t is not None else None
+        if t is not None and kunci in v.lap.tercetak.tabel:
+            cetak = v.lap.tercetak.tabel[kunci].nomor
+        if cetak:
+            no, anchor = " ".join(cetak.split()), _anchor_cetak(cetak)
+            dipakai = {a for _, a in sudah}
+            k = 2
+            while anchor in dipakai:  # the report printed one number twice
+                anchor, k = f"{_anchor_cetak(cetak)}-{k}", k + 1
+            return no, anchor
+        n["t"] += 1
+        awal = "P" if nomor_laporan(v) else ""
+        return f"{awal}{bab}.{n['t']}", f"tabel-{awal.lower()}{bab.lower()}-{n['t']}"
+
+    @staticmethod
+    def _judul_tabel(v: LaporanView, kunci: str, t: Any) -> str:
+        cetak = v.lap.tercetak.tabel.get(kunci)
+        return cetak.judul if cetak is not None and cetak.judul else t.judul
 
     def _judul_gambar(self, v: LaporanView, isi: str) -> str:
         jenis, _, ident = isi.partition(":")
@@ -129,8 +165,8 @@ class Pencatat:
                 no, anchor = next(nomor)
                 t = v.tabel_dari_kunci(isi) if isi not in TUNDA else PEMBANGUN[isi](v, self.tempat)
                 t.kunci = t.kunci or isi
-                caption = f"Tabel {no} {t.judul}" + (f" (Tabel {t.nomor_tercetak} pada laporan asli)" if t.nomor_tercetak else "")
-                return str(f.tabel(t, no, anchor, self._csv(v, t, caption, f"Tabel {no}", anchor)))
+                judul = self._judul_tabel(v, isi, t)
+                return str(f.tabel(t, no, anchor, self._csv(v, t, f"Tabel {no} {judul}", f"Tabel {no}", anchor), judul))
             if jenis == "gambar":
                 no, anchor = next(nomor)
                 return self._gambar(v, f, isi, no, anchor)

@@ -44,6 +44,7 @@ class Sel:
     kelas: str = ""
     href: str | None = None
     scope: str = "row"
+    portal: bool = False  # computed by the portal, not printed in the report: the mark "dihitung portal"
 
     def __post_init__(self) -> None:
         if self.teks is None or (isinstance(self.teks, str) and not self.teks.strip()):

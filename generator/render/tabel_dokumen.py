@@ -161,10 +161,15 @@ def pk(v: LaporanView) -> TabelView | None:
         return None
     ada_p = pk is not None and pk.perubahan is not None
     head: list[str | tuple[str, bool]] = ["Kode", "Indikator", "Satuan", ("Target Perjanjian Kinerja", True)] + ([("Target PK perubahan", True)] if ada_p else [])
+    # the PK holds exactly its own rows: when it lists targets, only those indicators (not every measured one)
+    di_pk = set(pk.target) | set(pk.perubahan.target if ada_p else ()) if pk is not None else set()
     rows = []
     for hs in v.h.sasaran:
+        isi = [hi for hi in hs.indikator if not di_pk or hi.model.id in di_pk]
+        if not isi:
+            continue
         rows.append(Baris([Sel(v.judul_sasaran(hs), kepala=True, colspan=len(head), scope="rowgroup")], kelas="grup"))
-        for hi in hs.indikator:
+        for hi in isi:
             ind = hi.model
             cells = [Sel(ind.kode), Sel(ind.nama, kepala=True, href=v.url_indikator(ind.id)), Sel(ind.satuan),
                      Sel(nilai(hi.target_pk, ind.satuan), angka=True, tanda=v.tanda("perjanjian_kinerja", "target", ind.id))]

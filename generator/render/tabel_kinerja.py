@@ -34,11 +34,12 @@ def skala(v: LaporanView) -> TabelView | None:
 
 
 def _sel_capaian(v: LaporanView, hi: HasilIndikator) -> list[Sel]:
-    cells = [Sel(hasil_teks(hi.capaian), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "capaian"))]
+    t = hi.model.tercetak
+    cells = [Sel(hasil_teks(hi.capaian), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "capaian"), portal=hi.capaian.ada and v.portal(t.capaian))]
     if v.ada_batas:
         cells.append(Sel(persen(hi.capaian_batas_tampil) if hi.capaian.ada else KOSONG, angka=True))
     if v.ada_skala:
-        cells.append(Sel(hi.predikat, tanda=v.tanda(*hi.jalur, "tercetak", "predikat")))
+        cells.append(Sel(hi.predikat, tanda=v.tanda(*hi.jalur, "tercetak", "predikat"), portal=bool(hi.predikat) and v.portal(t.predikat)))
     return cells
 
 
@@ -64,11 +65,14 @@ def _kepala_capaian(v: LaporanView) -> list[str | tuple[str, bool]]:
 def _kaki_keseluruhan(v: LaporanView, colspan: int, status: Sel) -> list[Sel]:
     """The footer row of a measurement table: overall capaian (capped for the predikat), predikat, targets met."""
     k = v.keseluruhan()
-    foot = [Sel("Capaian kinerja keseluruhan", kepala=True, colspan=colspan), Sel(k["teks"], angka=True, tanda=k["tanda"])]
+    ada = v.h.keseluruhan.ada
+    teks = "tidak tercetak di laporan" if k["sembunyi"] else k["teks"]
+    foot = [Sel("Capaian kinerja keseluruhan", kepala=True, colspan=colspan), Sel(teks, angka=True, tanda=k["tanda"], portal=ada and k["portal"] and not k["sembunyi"])]
     if v.ada_batas:
-        foot.append(Sel(k["batas_teks"], angka=True))
+        foot.append(Sel(KOSONG if k["sembunyi"] else k["batas_teks"], angka=True))
     if v.ada_skala:
-        foot.append(Sel(v.h.predikat, tanda=k["tanda_predikat"]))
+        foot.append(Sel(KOSONG if k["sembunyi_predikat"] else v.h.predikat, tanda=k["tanda_predikat"],
+                        portal=bool(v.h.predikat) and k["portal_predikat"] and not k["sembunyi_predikat"]))
     return foot + [status]
 
 
@@ -94,12 +98,14 @@ def pengukuran(v: LaporanView, ringkas: bool = False) -> TabelView:
                 Sel(nilai(hi.target, ind.satuan), angka=True),
                 Sel(nilai(hi.realisasi, ind.satuan), angka=True, tanda=v.tanda(*hi.jalur, "realisasi", v.tahun)),
             ] + _sel_capaian(v, hi) + [_sel_status(hi)]))
-        if len(hs.indikator) > 1 or hs.model.tercetak.capaian is not None:
-            cells = [Sel(f"Rata-rata capaian sasaran {hs.model.kode or ''}".strip(), kepala=True, colspan=5), Sel(hasil_teks(hs.capaian), angka=True, tanda=v.tanda(*hs.jalur, "tercetak", "capaian"))]
+        ts = hs.model.tercetak
+        if (len(hs.indikator) > 1 or ts.capaian is not None) and not v.sembunyikan(ts.capaian):
+            cells = [Sel(f"Rata-rata capaian sasaran {hs.model.kode or ''}".strip(), kepala=True, colspan=5),
+                     Sel(hasil_teks(hs.capaian), angka=True, tanda=v.tanda(*hs.jalur, "tercetak", "capaian"), portal=hs.capaian.ada and v.portal(ts.capaian))]
             if v.ada_batas:
                 cells.append(Sel(persen(hs.capaian_batas_tampil) if hs.capaian.ada else KOSONG, angka=True))
             if v.ada_skala:
-                cells.append(Sel(hs.predikat, tanda=v.tanda(*hs.jalur, "tercetak", "predikat")))
+                cells.append(Sel(hs.predikat, tanda=v.tanda(*hs.jalur, "tercetak", "predikat"), portal=bool(hs.predikat) and v.portal(ts.predikat)))
             cells.append(_sel_jumlah_target(hs.target))
             rows.append(Baris(cells, kelas="subtotal"))
     foot = _kaki_keseluruhan(v, 5, _sel_jumlah_target(v.h.target))
@@ -258,13 +264,22 @@ def efisiensi(v: LaporanView) -> TabelView | None:
         return None
     rows = []
     for hs in v.h.sasaran:
-        rows.append(Baris([Sel(v.judul_sasaran(hs), kepala=True, href=v.url("bab-3", f"sasaran-{hs.model.id}")), Sel(hasil_teks(hs.capaian), angka=True, tanda=v.tanda(*hs.jalur, "tercetak", "capaian")),
-                           Sel(hasil_teks(hs.penyerapan), angka=True), Sel(v.efisiensi_teks(hs), angka=v.metode.efisiensi != "verbal")], kelas="subtotal"))
+        judul = Sel(v.judul_sasaran(hs), kepala=True, href=v.url("bab-3", f"sasaran-{hs.model.id}"))
+        if v.sembunyikan(None):  # the report's efficiency table has no sasaran rows: only the group heading
+            judul.colspan, judul.scope = 4, "rowgroup"
+            rows.append(Baris([judul], kelas="grup"))
+        else:  # sasaran-level absorption and efficiency are never printed: computed by the portal
+            ts = hs.model.tercetak.capaian
+            rows.append(Baris([judul, Sel(hasil_teks(hs.capaian), angka=True, tanda=v.tanda(*hs.jalur, "tercetak", "capaian"), portal=hs.capaian.ada and v.portal(ts)),
+                               Sel(hasil_teks(hs.penyerapan), angka=True, portal=hs.penyerapan.ada),
+                               Sel(v.efisiensi_teks(hs), angka=v.metode.efisiensi != "verbal", portal=hs.efisiensi.ada)], kelas="subtotal"))
         for hi in hs.indikator:
             rows.append(Baris([Sel(v.judul_indikator(hi), kepala=True, kelas="tingkat-1", href=v.url_indikator(hi.model.id)),
-                               Sel(hasil_teks(hi.capaian), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "capaian")),
-                               Sel(hasil_teks(hi.penyerapan), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "penyerapan")),
-                               Sel(v.efisiensi_teks(hi), angka=v.metode.efisiensi != "verbal", tanda=v.tanda(*hi.jalur, "tercetak", "efisiensi"))]))
+                               Sel(hasil_teks(hi.capaian), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "capaian"), portal=hi.capaian.ada and v.portal(hi.model.tercetak.capaian)),
+                               Sel(hasil_teks(hi.penyerapan), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "penyerapan"),
+                                   portal=hi.penyerapan.ada and v.portal(hi.model.tercetak.penyerapan)),
+                               Sel(v.efisiensi_teks(hi), angka=v.metode.efisiensi != "verbal", tanda=v.tanda(*hi.jalur, "tercetak", "efisiensi"),
+                                   portal=hi.efisiensi.ada and v.portal(hi.model.tercetak.efisiensi if v.metode.efisiensi != "verbal" else hi.model.tercetak.efisiensi_teks))]))
     rumus = dict(v.uraian_metode())["Efisiensi"]
     return TabelView(f"Efisiensi penggunaan anggaran tahun {v.tahun}", kepala_sederhana("Sasaran / indikator", ("Capaian kinerja", True), ("Penyerapan anggaran", True), ("Efisiensi", True)),
                      rows, sumber=v.sumber_hitung, keterangan=[f"Efisiensi = {rumus}. Penyerapan sasaran dihitung dari program yang mendukungnya (atau gabungan anggaran indikatornya)."])

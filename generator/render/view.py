@@ -82,7 +82,91 @@ def _blok_laporan(b: BerkasLaporan, inst: Instansi) -> dict[str, list[Blok]]:
     return dict(out)
 
 
-class LaporanView:
+class _Jawaban:
+    """The answer in words, page titles and provenance of a report (mixed into :class:`LaporanView`, whose
+    attributes ``h``, ``lap``, ``metode``, ``profil``, ``tahun`` they read)."""
+
+    # --- provenance (issue 13): every figure is as printed in the signed report, or computed by the portal
+
+    def portal(self, tercetak: Any) -> bool:
+        """True for a figure the portal computes where the report prints none (``tercetak`` is the printed value):
+        shown with the mark "dihitung portal", explained once on the report's Ringkasan (``#asal-angka``)."""
+        return tercetak is None
+
+    def sembunyikan(self, tercetak: Any) -> bool:
+        """True for an aggregate the report does not print when the method hides them (``hitungan_portal``)."""
+        return tercetak is None and self.metode.hitungan_portal == "sembunyikan"
+
+    def keseluruhan(self) -> dict[str, Any]:
+        h, t = self.h, self.lap.tercetak
+        teks = hasil_teks(h.keseluruhan)
+        batas = persen(h.keseluruhan_batas) if h.keseluruhan.ada and self.ada_batas else None
+        cetak_pred = t.predikat_keseluruhan
+        beda = cetak_pred is not None and (h.predikat or "").casefold() != " ".join(cetak_pred.split()).casefold()
+        return {"teks": teks, "batas": batas if batas != teks else None, "batas_teks": batas or KOSONG, "predikat": h.predikat,
+                "tanda": self.tanda("tercetak", "capaian_keseluruhan"), "tanda_predikat": self.tanda("tercetak", "predikat_keseluruhan"),
+                "portal": self.portal(t.capaian_keseluruhan), "portal_predikat": self.portal(cetak_pred),
+                "sembunyi": self.sembunyikan(t.capaian_keseluruhan), "sembunyi_predikat": self.sembunyikan(cetak_pred),
+                # the report's own verdict when it differs from the portal's (or the report has no scale): both shown
+                "predikat_tercetak": cetak_pred if beda else None}
+
+    def jawaban(self) -> dict[str, Any]:
+        """The plain-language answer at the top of the report (every figure computed in the compute stage; here
+        only put into words): targets met of the indicators the method averages, budget and absorption, the
+        overall capaian, its predikat and what the band means."""
+        h, jt = self.h, self.h.target
+        k = self.keseluruhan()
+        a = h.anggaran
+        pita = h.pita
+        return {
+            "ada_target": bool(h.sasaran and jt.total),
+            "target": kalimat_target(jt), "rincian": rincian_target(jt), "tidak_tercapai": jt.tidak_tercapai,
+            "cakupan": "IKU" if self.metode.agregasi.cakupan == "iku" else "indikator",
+            "ada_anggaran": bool(a.program and a.pagu_efektif is not None),
+            "pagu": rupiah_ringkas(a.pagu_efektif), "realisasi": rupiah_ringkas(a.realisasi),
+            "serap": persen_ringkas(a.penyerapan.nilai) if a.penyerapan.ada else hasil_teks(a.penyerapan),
+            "tanda_serap": self.tanda("anggaran", "tercetak", "penyerapan"),
+            "capaian": k["teks"] if h.keseluruhan.ada and not k["sembunyi"] else None, "batas": k["batas"], "tanda": k["tanda"],
+            "predikat": h.predikat if not k["sembunyi_predikat"] else None, "tanda_predikat": k["tanda_predikat"],
+            "portal": k["portal"], "portal_predikat": k["portal_predikat"], "predikat_tercetak": k["predikat_tercetak"],
+            "arti": f"rata-rata capaian {rentang_pita(pita)}" if pita is not None else None,
+            "skala": self.metode.skala.nama if self.metode.skala else None,
+        }
+
+    def judul_tab(self, halaman: str) -> str:
+        """A page's own ``<title>``: its chapter, then the report (every page of every report differs)."""
+        return f"{JUDUL_HALAMAN[halaman]} · LKIP {self.tahun} {self.profil.nama}"
+
+    def judul_cari(self, halaman: str) -> str:
+        """A page's short title in search results: "Disnaker Jember 2023 · BAB III"."""
+        return f"{label_instansi(self.profil)} {self.tahun} · {SINGKAT_HALAMAN[halaman]}"
+
+    def deskripsi(self, halaman: str = "index") -> str:
+        """The meta/og description: the headline numbers of the report in one plain sentence."""
+        j = self.jawaban()
+        parts = []
+        if j["ada_target"]:
+            parts.append(j["target"])
+        if j["ada_anggaran"]:
+            parts.append(f"anggaran {j['pagu']}, terserap {j['serap']}")
+        if j["capaian"]:
+            parts.append(f"capaian kinerja rata-rata {j['capaian']}" + (f", predikat {j['predikat']}" if j["predikat"] else ""))
+        elif j["predikat_tercetak"]:
+            parts.append(f"kesimpulan laporan: {j['predikat_tercetak']}")
+        awal = f"LKIP {self.tahun} {self.profil.nama}" if halaman == "index" else f"{JUDUL_HALAMAN[halaman]}, LKIP {self.tahun} {self.profil.nama}"
+        return f"{awal}: " + "; ".join(parts) + "." if parts else awal + "."
+
+    def status_teks(self, hi: HasilIndikator) -> str:
+        """An indicator's result in one sentence: realisasi against target, capaian, status in words."""
+        ind = hi.model
+        if not hi.capaian.ada:
+            return f"Status: {hi.status} ({hi.capaian.alasan})." if hi.capaian.alasan else f"Status: {hi.status}."
+        return (f"Realisasi {self.tahun} {nilai(hi.realisasi, ind.satuan)} dari target {nilai(hi.target, ind.satuan)} "
+                f"({fmt.arah_teks(ind.arah)}): capaian {persen(hi.capaian.tampil)}, target {hi.status}.")
+
+
+
+class LaporanView(_Jawaban):
     """Everything a report's templates and table builders read, for one page of the report."""
 
     def __init__(self, repo: Repo, inst: Instansi, b: BerkasLaporan, h: HasilLaporan, temuan: list[Temuan], grafik: list[Chart] | None = None):
@@ -234,64 +318,6 @@ class LaporanView:
         if self.metode.efisiensi == "verbal":
             return x.efisiensi_teks or (f"N/A ({x.efisiensi.alasan})" if x.efisiensi.alasan and x.efisiensi.alasan != "efisiensi verbal" else KOSONG)
         return hasil_teks(x.efisiensi, "poin" if self.metode.efisiensi == "selisih" else "persen")
-
-    def keseluruhan(self) -> dict[str, Any]:
-        h = self.h
-        teks = hasil_teks(h.keseluruhan)
-        batas = persen(h.keseluruhan_batas) if h.keseluruhan.ada and self.ada_batas else None
-        return {"teks": teks, "batas": batas if batas != teks else None, "batas_teks": batas or KOSONG, "predikat": h.predikat,
-                "tanda": self.tanda("tercetak", "capaian_keseluruhan"), "tanda_predikat": self.tanda("tercetak", "predikat_keseluruhan")}
-
-    def jawaban(self) -> dict[str, Any]:
-        """The plain-language answer at the top of the report (every figure computed in the compute stage; here
-        only put into words): targets met of the indicators the method averages, budget and absorption, the
-        overall capaian, its predikat and what the band means."""
-        h, jt = self.h, self.h.target
-        k = self.keseluruhan()
-        a = h.anggaran
-        pita = h.pita
-        return {
-            "ada_target": bool(h.sasaran and jt.total),
-            "target": kalimat_target(jt), "rincian": rincian_target(jt), "tidak_tercapai": jt.tidak_tercapai,
-            "cakupan": "IKU" if self.metode.agregasi.cakupan == "iku" else "indikator",
-            "ada_anggaran": bool(a.program and a.pagu_efektif is not None),
-            "pagu": rupiah_ringkas(a.pagu_efektif), "realisasi": rupiah_ringkas(a.realisasi),
-            "serap": persen_ringkas(a.penyerapan.nilai) if a.penyerapan.ada else hasil_teks(a.penyerapan),
-            "tanda_serap": self.tanda("anggaran", "tercetak", "penyerapan"),
-            "capaian": k["teks"] if h.keseluruhan.ada else None, "batas": k["batas"], "tanda": k["tanda"],
-            "predikat": h.predikat, "tanda_predikat": k["tanda_predikat"],
-            "arti": f"rata-rata capaian {rentang_pita(pita)}" if pita is not None else None,
-            "skala": self.metode.skala.nama if self.metode.skala else None,
-        }
-
-    def judul_tab(self, halaman: str) -> str:
-        """A page's own ``<title>``: its chapter, then the report (every page of every report differs)."""
-        return f"{JUDUL_HALAMAN[halaman]} · LKIP {self.tahun} {self.profil.nama}"
-
-    def judul_cari(self, halaman: str) -> str:
-        """A page's short title in search results: "Disnaker Jember 2023 · BAB III"."""
-        return f"{label_instansi(self.profil)} {self.tahun} · {SINGKAT_HALAMAN[halaman]}"
-
-    def deskripsi(self, halaman: str = "index") -> str:
-        """The meta/og description: the headline numbers of the report in one plain sentence."""
-        j = self.jawaban()
-        parts = []
-        if j["ada_target"]:
-            parts.append(j["target"])
-        if j["ada_anggaran"]:
-            parts.append(f"anggaran {j['pagu']}, terserap {j['serap']}")
-        if j["capaian"]:
-            parts.append(f"capaian kinerja rata-rata {j['capaian']}" + (f", predikat {j['predikat']}" if j["predikat"] else ""))
-        awal = f"LKIP {self.tahun} {self.profil.nama}" if halaman == "index" else f"{JUDUL_HALAMAN[halaman]}, LKIP {self.tahun} {self.profil.nama}"
-        return f"{awal}: " + "; ".join(parts) + "." if parts else awal + "."
-
-    def status_teks(self, hi: HasilIndikator) -> str:
-        """An indicator's result in one sentence: realisasi against target, capaian, status in words."""
-        ind = hi.model
-        if not hi.capaian.ada:
-            return f"Status: {hi.status} ({hi.capaian.alasan})." if hi.capaian.alasan else f"Status: {hi.status}."
-        return (f"Realisasi {self.tahun} {nilai(hi.realisasi, ind.satuan)} dari target {nilai(hi.target, ind.satuan)} "
-                f"({fmt.arah_teks(ind.arah)}): capaian {persen(hi.capaian.tampil)}, target {hi.status}.")
 
     def uraian_metode(self) -> list[tuple[str, str]]:
         return uraian_metode(self.metode)

@@ -123,6 +123,6 @@ def test_bab3_is_compact_with_real_disclosures_and_a_sticky_menu(ponsel, site_ur
     assert ponsel.evaluate("() => location.hash") == "#indikator-iku-pelatihan"
     assert not ponsel.evaluate("() => document.querySelector('nav.di-halaman details').open")
     # a link to a table inside a closed disclosure opens it (the audit page links there)
-    ponsel.goto(site_url + PAGE_TYPES["bab-3"] + "#tabel-3-2")
-    terbuka = ponsel.evaluate("() => { const d = document.getElementById('tabel-3-2').closest('details'); return d ? d.open : true; }")
+    ponsel.goto(site_url + PAGE_TYPES["bab-3"] + "#tabel-p3-1")
+    terbuka = ponsel.evaluate("() => { const d = document.getElementById('tabel-p3-1').closest('details'); return d ? d.open : true; }")
     assert terbuka
