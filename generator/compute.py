@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Iterable
 
+from . import rumus
 from .metode import Metode, predikat
 from .model import Indikator, Laporan, Pembulatan, Sasaran
 
@@ -84,6 +85,9 @@ def capaian(target, realisasi, arah: str, metode: Metode) -> Hasil:
         if realisasi == 0:
             return Hasil(alasan="realisasi 0: rumus T/R tidak dapat dihitung")
         return _hasil(_div(target * SERATUS, realisasi), p)
+    if metode.capaian_turun != "dua_t_kurang_r":  # the report's own formula (generator/rumus.py)
+        x = rumus.hitung(metode.capaian_turun, target, realisasi)
+        return _hasil(x, p) if x is not None else Hasil(alasan=f"rumus {metode.capaian_turun} membagi dengan nol")
     if target == 0:
         return Hasil(alasan="target 0: capaian tidak dapat dihitung")
     return _hasil(_div((2 * target - realisasi) * SERATUS, target), p)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from . import rumus
 from .model import Agregasi, BatasCapaian, CapaianOrdinal, MetodeParsial, Pembulatan, Pita, Skala
 
 D = Decimal
@@ -187,6 +188,11 @@ def resolve(*layers: MetodeParsial) -> Metode:
             merged = _overlay(merged, PRESET[layer.preset])
             preset_name = layer.preset
         merged = _overlay(merged, layer)
+    if merged["capaian_turun"] not in rumus.RUMUS_BAKU:
+        try:
+            rumus.periksa(merged["capaian_turun"])
+        except rumus.RumusError as e:
+            raise MetodeError(f"{e}; atau pakai 'dua_t_kurang_r' / 't_per_r'", ("metode", "capaian_turun")) from None
     skala_value = merged["skala"]
     if isinstance(skala_value, str):
         if skala_value == TANPA_SKALA:

@@ -650,7 +650,7 @@ class MetodeParsial(Model):
     """Method settings; every field optional so a report can override only what differs."""
 
     preset: str | None = Field(None, description="Nama preset: ppu-2024, pasaman-barat, jember, …")
-    capaian_turun: Literal["dua_t_kurang_r", "t_per_r"] | None = Field(None, description="Rumus capaian bila makin rendah makin baik: (2T−R)/T×100 atau T/R×100")
+    capaian_turun: Union[Literal["dua_t_kurang_r", "t_per_r"], str, None] = Field(None, description="Rumus capaian bila makin rendah makin baik: dua_t_kurang_r = (2T−R)/T×100, t_per_r = T/R×100, atau rumus laporan sendiri dengan T (target) dan R (realisasi), mis. '100 + (T - R)'")
     tingkat_nilai: list[str] | None = Field(None, description="Urutan nilai ordinal dari terendah, mis. [D, C, CC, B, BB, A, AA]")
     capaian_ordinal: CapaianOrdinal | None = None
     skala: Union[str, Skala, None] = Field(None, description="Nama skala preset atau skala sendiri; 'tanpa' bila laporan tidak memakai predikat")

@@ -14,6 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from .. import rumus
 from .. import format as fmt
 from ..compute import Hasil, JumlahTarget
 from ..metode import PRESET_KETERANGAN, Metode
@@ -162,7 +163,7 @@ def url_aman(u: str | None) -> str | None:
 def uraian_metode(m: Metode) -> list[tuple[str, str]]:
     """How every derived number is computed under a method, as (what, how) rows in Indonesian."""
     rows = [("Capaian indikator (makin tinggi makin baik)", "Realisasi ÷ Target × 100")]
-    rows.append(("Capaian indikator (makin rendah makin baik)", "(2 × Target − Realisasi) ÷ Target × 100" if m.capaian_turun == "dua_t_kurang_r" else "Target ÷ Realisasi × 100"))
+    rows.append(("Capaian indikator (makin rendah makin baik)", rumus.uraian(m.capaian_turun)))
     o = m.capaian_ordinal
     rows.append(("Capaian indikator bernilai tingkat", f"Sama dengan target = {angka(o.tepat)}; setiap tingkat di atas/bawah target ± {angka(o.per_tingkat)} (urutan: {' < '.join(m.tingkat_nilai)})"))
     b = m.batas_capaian
