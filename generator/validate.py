@@ -373,8 +373,22 @@ def _periksa_renstra_sasaran(c: _Periksa) -> None:
         c.ref(("sasaran", i, "induk"), s.induk, c.sasaran_ids, "sasaran")
         if s.induk == s.id:
             c.add(("sasaran", i, "induk"), "sasaran tidak boleh menjadi induk dirinya sendiri")
+        elif _melingkar(lap.sasaran, s):
+            c.add(("sasaran", i, "induk"), f"rantai induk sasaran '{s.id}' kembali ke dirinya sendiri; pohon kinerja harus bercabang ke bawah, hapus salah satu 'induk'")
         for j, p in enumerate(s.program):
             c.ref(("sasaran", i, "program", j), p, c.budget_ids, "anggaran")
+
+
+def _melingkar(semua: list, s) -> bool:
+    """True when following ``induk`` from ``s`` comes back to ``s`` (a → b → a)."""
+    induk = {x.id: x.induk for x in semua}
+    dilihat, x = set(), s.induk
+    while x and x not in dilihat:
+        if x == s.id:
+            return True
+        dilihat.add(x)
+        x = induk.get(x)
+    return False
 
 
 def _periksa_indikator(c: _Periksa) -> None:

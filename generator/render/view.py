@@ -22,6 +22,7 @@ from ..compute import HasilIndikator, HasilLaporan, HasilSasaran
 from ..validate import BerkasLaporan, Instansi, Repo
 from .halaman import JUDUL_HALAMAN, POSISI_BAGIAN, SINGKAT_HALAMAN, rel_url
 from .tabel import PEMBANGUN, TabelView, Tanda, kunci_csv
+from .pohon import pohon_kinerja
 from .teks import (
     KOSONG,
     hasil_teks,
@@ -380,6 +381,10 @@ class LaporanView(_Jawaban):
         return d[len(c.alt):].strip() if d.startswith(c.alt) else d
 
     # --- organisation
+
+    def pohon_kinerja(self) -> list:
+        """The performance cascade as a tree (generator/render/pohon.py); empty without parent links."""
+        return pohon_kinerja(self)
 
     def pohon_organisasi(self) -> Markup:
         def unit(u) -> Markup:
