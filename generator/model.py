@@ -208,8 +208,10 @@ class Analisis(Model):
     tahun_sebelumnya: Teks | None = Field(None, description="2. Dibandingkan tahun lalu dan tahun-tahun sebelumnya")
     renstra: Teks | None = Field(None, description="3. Dibandingkan target akhir Renstra")
     nasional: Teks | None = Field(None, description="4. Dibandingkan standar nasional/provinsi")
-    penyebab: Teks | None = Field(None, description="5a. Penyebab keberhasilan/kegagalan")
-    solusi: Teks | None = Field(None, description="5b. Alternatif solusi")
+    penyebab: Teks | None = Field(None, description="5a. Penyebab keberhasilan/kegagalan sebagai satu teks (bila laporan tidak memisahkan faktor pendorong dan penghambat)")
+    faktor_pendorong: Teks | None = Field(None, description="5a. Faktor pendorong: yang membuat target tercapai atau membantu pencapaiannya")
+    faktor_penghambat: Teks | None = Field(None, description="5a. Faktor penghambat: kendala yang membuat target tidak tercapai atau menghambatnya")
+    solusi: Teks | None = Field(None, description="5b. Alternatif solusi (langkah yang diambil atau direncanakan atas faktor penghambat)")
     efisiensi: Teks | None = Field(None, description="6. Efisiensi penggunaan sumber daya")
     program_pendukung: Teks | None = Field(None, description="7. Program/kegiatan penunjang")
 
