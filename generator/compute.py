@@ -304,6 +304,21 @@ class HasilTahun:
 
 
 @dataclass
+class HasilTriwulan:
+    """One quarter of an indicator: its target, realisasi and capaian by the indicator's own formula."""
+
+    tw: int
+    target: object
+    realisasi: object
+    capaian: Hasil
+
+
+def hitung_triwulan(ind: Indikator, metode: Metode) -> list[HasilTriwulan]:
+    """Capaian per quarter (TW I–IV) with the indicator's direction and the method's formulas and rounding."""
+    return [HasilTriwulan(t.tw, t.target, t.realisasi, capaian(t.target, t.realisasi, ind.arah, metode)) for t in sorted(ind.triwulan, key=lambda t: t.tw)]
+
+
+@dataclass
 class HasilIndikator:
     model: Indikator
     jalur: tuple
@@ -326,6 +341,7 @@ class HasilIndikator:
     dirata: bool = True  # counts in the sasaran and overall averages under the method's scope
     capaian_batas_tampil: Decimal | None = None  # the capped capaian rounded as shown ("capaian untuk predikat")
     status: str = TIDAK_TERUKUR  # tercapai | tidak tercapai | tidak dapat diukur (status_target)
+    triwulan: list[HasilTriwulan] = field(default_factory=list)  # TW I–IV, capaian by the indicator's formula
 
 
 @dataclass
@@ -454,7 +470,7 @@ def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Lap
         predikat=nilai_predikat(cap.nilai, metode), renstra=renstra, riwayat=riwayat,
         perubahan_realisasi=d_real, perubahan_capaian=d_cap, penyerapan=serap, anggaran=nodes,
         efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk if target_pk is not None else ind.target.get(y), target_pk_perubahan=target_pk_p,
-        status=status_target(cap, ordinal, metode),
+        status=status_target(cap, ordinal, metode), triwulan=hitung_triwulan(ind, metode),
     )
 
 

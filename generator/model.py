@@ -10,9 +10,10 @@ Rules that need more than one field (references, sums, scale coverage) live in `
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from .model_dasar import (  # noqa: F401  (re-exported: scalar types live in model_dasar.py)
     Angka,
@@ -201,6 +202,25 @@ class TahunTercetak(Model):
     predikat: str | None = None
 
 
+def _to_tw(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().upper() in _TW_ROMAWI:
+        return _TW_ROMAWI[value.strip().upper()]
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value not in (1, 2, 3, 4):
+        raise PydanticCustomError("triwulan", "triwulan harus 1, 2, 3 atau 4 (TW I–IV), tertulis {nilai}", {"nilai": str(value)})
+    return int(value)
+
+
+_TW_ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "TW I": 1, "TW II": 2, "TW III": 3, "TW IV": 4}
+
+
+class Triwulan(Model):
+    """Target dan realisasi satu triwulan (TW I–IV) tahun laporan; capaiannya dihitung dengan rumus indikator."""
+
+    tw: Annotated[int, BeforeValidator(_to_tw)] = Field(description="Nomor triwulan: 1, 2, 3 atau 4 (boleh ditulis I–IV)")
+    target: Nilai | None = Field(None, description="Target triwulan ini sebagaimana tercetak (angka atau tingkat nilai)")
+    realisasi: Nilai | None = Field(None, description="Realisasi triwulan ini; kosong bila belum ada")
+
+
 class Analisis(Model):
     """The seven analyses of PermenPAN-RB 53/2014 for one indicator (Markdown)."""
 
@@ -240,6 +260,7 @@ class Indikator(Model):
     tercetak: TercetakIndikator = Field(default_factory=TercetakIndikator)
     analisis: Analisis = Field(default_factory=Analisis)
     narasi: Teks | None = Field(None, description="Uraian umum indikator (sebelum analisis)")
+    triwulan: list[Triwulan] = Field(default_factory=list, description="Target dan realisasi per triwulan (TW I–IV) tahun laporan; capaian per triwulan dihitung dengan rumus dan pembulatan indikator ini")
 
 
 class VersiTarget(Model):

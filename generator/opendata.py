@@ -37,7 +37,8 @@ so text from YAML is inert even if someone pastes the file into a page. Fields:
   indikator[]}; ``indikator_tujuan[]``; an indicator is {id, kode, nama, satuan, arah, iku, dihitung, target,
   realisasi, target_pk, target_pk_perubahan, capaian, capaian_untuk_predikat, predikat, target_akhir_renstra,
   capaian_renstra, riwayat[] {tahun, target, realisasi, capaian, sumber}, perubahan_realisasi,
-  perubahan_capaian, anggaran (ids), penyerapan, efisiensi, efisiensi_teks, halaman};
+  perubahan_capaian, anggaran (ids), penyerapan, efisiensi, efisiensi_teks, halaman, triwulan[] {tw, target,
+  realisasi, capaian}};
 - a computed value (``capaian``, ``penyerapan``, ``efisiensi``…) is {nilai: full precision, tampil: rounded
   as printed, alasan: why it could not be computed, or null};
 - ``anggaran`` {pagu, pagu_perubahan, pagu_efektif, realisasi, penyerapan, sisa, program[]}, each node
@@ -256,6 +257,7 @@ def _indikator(r: Any, hi: Any) -> dict:
         "perubahan_realisasi": _hasil(hi.perubahan_realisasi), "perubahan_capaian": _hasil(hi.perubahan_capaian),
         "anggaran": list(ind.anggaran), "penyerapan": _hasil(hi.penyerapan), "efisiensi": _hasil(hi.efisiensi), "efisiensi_teks": hi.efisiensi_teks,
         "halaman": _dari_akar(r, url) if url else None,
+        "triwulan": [{"tw": t.tw, "target": t.target, "realisasi": t.realisasi, "capaian": _hasil(t.capaian)} for t in hi.triwulan],
     }
 
 

@@ -393,6 +393,20 @@ def _periksa_indikator(c: _Periksa) -> None:
                     c.add(path + (kind, y), f"nilai '{v}' bukan angka dan bukan tingkat yang dikenal ({' < '.join(ladder)}); tulis angka, atau atur metode.tingkat_nilai")
                 if kind == "realisasi" and y > lap.tahun:
                     c.add(path + (kind, y), f"realisasi tahun {y} melebihi tahun laporan {lap.tahun}")
+        _periksa_triwulan(c, path, ind, ladder)
+
+
+def _periksa_triwulan(c: _Periksa, path: tuple, ind: Any, ladder: list[str]) -> None:
+    """Each quarter once; grades from the method's ladder."""
+    seen: dict[int, int] = {}
+    for k, t in enumerate(ind.triwulan):
+        if t.tw in seen:
+            c.add(path + ("triwulan", k, "tw"), f"triwulan {t.tw} ditulis dua kali (juga di triwulan[{seen[t.tw]}]); setiap triwulan hanya sekali")
+        seen.setdefault(t.tw, k)
+        for kind in ("target", "realisasi"):
+            v = getattr(t, kind)
+            if isinstance(v, str) and v not in ladder:
+                c.add(path + ("triwulan", k, kind), f"nilai '{v}' bukan angka dan bukan tingkat yang dikenal ({' < '.join(ladder)}); tulis angka, atau atur metode.tingkat_nilai")
 
 
 def _periksa_perjanjian_kinerja(c: _Periksa) -> None:

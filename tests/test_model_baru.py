@@ -4,8 +4,10 @@ spending by type. Numbers are realistic (from the seeds' notes) and every report
 
 from __future__ import annotations
 
+import json
 import shutil
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,51 @@ def test_old_single_cause_text_still_renders(tmp_path):
         """)
     bab3 = _halaman(root)["dinas-contoh/2024/bab-3.md"]
     assert "Penyebab keberhasilan atau kegagalan" in bab3 and "Faktor pendorong" not in bab3
+
+
+# ---------------------------------------------------------------------------------------------------
+# 2. Quarterly targets and realisation
+
+TRIWULAN = """\
+triwulan:
+  - {tw: 1, target: 5, realisasi: 4}
+  - {tw: 2, target: 10, realisasi: 11}
+  - {tw: III, target: 18, realisasi: 20.5}
+  - {tw: 4, target: 25}
+"""
+
+
+def test_quarterly_capaian_is_computed_with_the_indicators_formula(tmp_path):
+    v = _view(_repo(tmp_path, indikator=TRIWULAN), "bab-3")
+    hi = v.h.sasaran[0].indikator[0]
+    assert [(t.tw, t.capaian.tampil) for t in hi.triwulan] == [(1, Decimal("80.00")), (2, Decimal("110.00")), (3, Decimal("113.89")), (4, None)]
+    assert hi.triwulan[3].capaian.alasan == "realisasi belum diisi"
+    t = v.tabel("triwulan", hi)
+    assert t.kunci == "triwulan--iku-a"
+    assert sel(t.baris) == [["Triwulan I", "5%", "4%", "80,00%"], ["Triwulan II", "10%", "11%", "110,00%"],
+                            ["Triwulan III", "18%", "20,5%", "113,89%"], ["Triwulan IV", "25%", "–", "N/A (realisasi belum diisi)"]]
+
+
+def test_quarterly_capaian_of_a_lower_is_better_indicator_uses_the_methods_formula(tmp_path):
+    root = _repo(tmp_path, indikator="arah: turun\n" + TRIWULAN)
+    hi = _view(root).h.sasaran[0].indikator[0]
+    # permendagri default: (2T − R) / T × 100; 4 against 5 is better than target
+    assert [t.capaian.tampil for t in hi.triwulan[:3]] == [Decimal("120.00"), Decimal("90.00"), Decimal("86.11")]
+
+
+def test_quarterly_table_is_in_bab3_its_csv_and_the_json(tmp_path):
+    files = _halaman(_repo(tmp_path, indikator=TRIWULAN))
+    assert "lkip:tabel:triwulan--iku-a" not in files["dinas-contoh/2024/bab-3.md"]  # placeholder replaced by the table
+    assert "Target dan realisasi per triwulan tahun 2024" in files["dinas-contoh/2024/bab-3.md"]
+    csv = files["dinas-contoh/2024/data/triwulan--iku-a.csv"]
+    assert "Triwulan III,18%,\"20,5%\",\"113,89%\"" in csv
+    data = json.loads(files["dinas-contoh/2024/data/laporan.json"])
+    tw = data["sasaran"][0]["indikator"][0]["triwulan"]
+    assert tw[2] == {"tw": 3, "target": 18, "realisasi": 20.5, "capaian": {"nilai": tw[2]["capaian"]["nilai"], "tampil": 113.89, "alasan": None}}
+
+
+def test_quarterly_errors_are_friendly(tmp_path):
+    root = _repo(tmp_path, indikator="triwulan:\n  - {tw: 5, target: 5}\n")
+    assert any("triwulan harus 1, 2, 3 atau 4" in m for m in _galat(root))
+    root = _repo(tmp_path / "b", indikator="triwulan:\n  - {tw: 2, target: 5}\n  - {tw: II, target: 6}\n")
+    assert any("triwulan 2 ditulis dua kali" in m for m in _galat(root))
