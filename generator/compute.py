@@ -401,6 +401,41 @@ class HasilTahunLalu:
 
 
 @dataclass
+class HasilKomponen:
+    """One SAKIP evaluation component: its score as a share of its weight."""
+
+    nama: str
+    bobot: Decimal
+    nilai: Decimal | None
+    persen: Hasil  # nilai / bobot × 100
+
+
+@dataclass
+class HasilEvaluasi:
+    """The SAKIP evaluation components and their sums (exact: scores are added, never rounded)."""
+
+    komponen: list[HasilKomponen]
+    bobot: Decimal
+    nilai: Decimal | None  # None when no component has a score
+
+
+def hitung_evaluasi(lap: Laporan, metode: Metode) -> HasilEvaluasi | None:
+    ev = lap.evaluasi_akip
+    if ev is None or not ev.komponen:
+        return None
+    out = []
+    for k in ev.komponen:
+        if k.nilai is None:
+            p = Hasil(alasan="nilai tidak tercetak")
+        elif k.bobot == 0:
+            p = Hasil(alasan="bobot 0")
+        else:
+            p = _hasil(_div(k.nilai * SERATUS, k.bobot), metode.pembulatan)
+        out.append(HasilKomponen(k.nama, k.bobot, k.nilai, p))
+    return HasilEvaluasi(out, sum((k.bobot for k in ev.komponen), D(0)), _sum([k.nilai for k in ev.komponen]))
+
+
+@dataclass
 class HasilLaporan:
     tahun: int
     metode: Metode
@@ -420,6 +455,7 @@ class HasilLaporan:
     tahun_lalu: HasilTahunLalu | None = None
     target: JumlahTarget = field(default_factory=JumlahTarget)  # the indicators the method averages: targets met / missed
     pita: Any = None  # the rating band of the overall capaian (its bounds say what the predikat means)
+    evaluasi: HasilEvaluasi | None = None  # SAKIP evaluation components and their sum
 
     @property
     def semua_indikator(self) -> list[HasilIndikator]:
@@ -568,4 +604,5 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
                         keseluruhan_batas=batas_tampil(overall.nilai, metode) if overall.ada else None,
                         pegawai=hitung_pegawai(lap), belanja_jenis=jenis, belanja_jenis_pagu=jenis_pagu, belanja_jenis_realisasi=jenis_real,
                         sumber_dana=dana, tahun_lalu=hitung_tahun_lalu(lap, metode, ang, lalu),
-                        target=hitung_target(h for x in sasaran for h in x.indikator if h.dirata), pita=pita_predikat(overall.nilai, metode))
+                        target=hitung_target(h for x in sasaran for h in x.indikator if h.dirata), pita=pita_predikat(overall.nilai, metode),
+                        evaluasi=hitung_evaluasi(lap, metode))

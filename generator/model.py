@@ -473,10 +473,20 @@ class KelompokRekomendasi(Model):
     butir: list[Rekomendasi]
 
 
+class KomponenEvaluasi(Model):
+    """One component of the SAKIP evaluation (PermenPAN-RB 88/2021): its weight and the score given."""
+
+    nama: str = Field(description="Nama komponen, mis. 'Perencanaan Kinerja', 'Pengukuran Kinerja', 'Pelaporan Kinerja', 'Evaluasi Akuntabilitas Kinerja Internal'")
+    bobot: Angka = Field(description="Bobot komponen sebagaimana tercetak, mis. 30")
+    nilai: Angka | None = Field(None, description="Nilai yang diperoleh (paling besar sama dengan bobot); kosong bila tidak tercetak")
+
+
 class EvaluasiAkip(Model):
     riwayat: list[RiwayatAkip] = Field(default_factory=list)
     rekomendasi: list[KelompokRekomendasi] = Field(default_factory=list)
     tahun_evaluasi: Tahun | None = None
+    komponen: list[KomponenEvaluasi] = Field(default_factory=list, description="Nilai per komponen evaluasi SAKIP tahun_evaluasi; jumlahnya dihitung")
+    jumlah_tercetak: Angka | None = Field(None, description="Jumlah nilai komponen sebagaimana tercetak (dibandingkan dengan jumlah hitungan oleh lkip check)")
 
 
 class IsuStrategis(Model):

@@ -44,6 +44,8 @@ so text from YAML is inert even if someone pastes the file into a page. Fields:
 - ``anggaran`` {pagu, pagu_perubahan, pagu_efektif, realisasi, penyerapan, sisa, program[]}, each node
   {id, kode, nama, tingkat (program/kegiatan/sub_kegiatan), pagu, pagu_perubahan, realisasi, penyerapan, sisa,
   rincian[]};
+- ``evaluasi_akip``: null, or {komponen[] {nama, bobot, nilai, persen_bobot}, jumlah_bobot, jumlah_nilai} (the SAKIP
+  evaluation components and their computed sums);
 - ``catatan_pemeriksaan`` {ditampilkan, temuan[] {no, berkas, baris, kolom, jalur, bidang, pesan, tercetak,
   dihitung, akibat}} (empty when the report's method hides the audit);
 - ``tabel[]`` {csv, judul, tempat[] {halaman, tabel}, baris, kolom[]}: every CSV of the report.
@@ -261,6 +263,13 @@ def _indikator(r: Any, hi: Any) -> dict:
     }
 
 
+def _evaluasi(he: Any) -> dict | None:
+    if he is None:
+        return None
+    return {"komponen": [{"nama": k.nama, "bobot": k.bobot, "nilai": k.nilai, "persen_bobot": _hasil(k.persen)} for k in he.komponen],
+            "jumlah_bobot": he.bobot, "jumlah_nilai": he.nilai}
+
+
 def _dari_akar(r: Any, url: str) -> str:
     """A link made on the current page, as a path from the site root."""
     base = page_url(r.path(r.halaman_ini))
@@ -311,6 +320,7 @@ def data_laporan(r: Any, unduhan: Unduhan, halaman: list[str]) -> dict:
         "indikator_tujuan": [_indikator(r, hi) for hi in h.indikator_tujuan],
         "anggaran": {"pagu": ang.pagu, "pagu_perubahan": ang.pagu_perubahan, "pagu_efektif": ang.pagu_efektif, "realisasi": ang.realisasi,
                      "penyerapan": _hasil(ang.penyerapan), "sisa": ang.sisa, "program": [_node(n) for n in ang.program]},
+        "evaluasi_akip": _evaluasi(h.evaluasi),
         "catatan_pemeriksaan": {"ditampilkan": tampil, "temuan": [{"no": t.no, **t.temuan.as_dict()} for t in r.catatan.daftar] if tampil else []},
         "tabel": [{"csv": f"{FOLDER}/{b.nama}", "judul": b.judul, "tempat": [{"halaman": page_url(r.path(k)) + (f"#{a}" if a else ""), "tabel": label} for k, a, label in b.tempat],
                    "baris": b.baris, "kolom": b.kolom} for b in unduhan.berkas],

@@ -312,6 +312,7 @@ def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]
     _periksa_perjanjian_kinerja(c)
     _periksa_anggaran(c)
     _periksa_tabel_grafik(c)
+    _periksa_evaluasi(c)
     lap = b.model
     for i, f in enumerate(lap.foto):
         if f.berkas:
@@ -432,6 +433,19 @@ def _periksa_anggaran(c: _Periksa) -> None:
         pagu = node.pagu_perubahan if node.pagu_perubahan is not None else node.pagu
         if not children and node.realisasi is not None and pagu is not None and node.realisasi > pagu:
             c.add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; realisasi anggaran tidak boleh melampaui pagu")
+
+
+def _periksa_evaluasi(c: _Periksa) -> None:
+    """SAKIP components: a score within 0..its weight; weights that do not add up to 100 are a warning."""
+    ev = c.b.model.evaluasi_akip
+    if ev is None or not ev.komponen:
+        return
+    for k, x in enumerate(ev.komponen):
+        if x.nilai is not None and not (0 <= x.nilai <= x.bobot):
+            c.add(("evaluasi_akip", "komponen", k, "nilai"), f"nilai komponen '{x.nama}' {x.nilai} di luar 0–{x.bobot} (bobotnya); periksa nilai atau bobot", "peringatan")
+    total = sum((x.bobot for x in ev.komponen), Decimal(0))
+    if total != 100:
+        c.add(("evaluasi_akip", "komponen"), f"jumlah bobot komponen evaluasi {total}, bukan 100; periksa bobot setiap komponen", "peringatan")
 
 
 def _periksa_tabel_grafik(c: _Periksa) -> None:

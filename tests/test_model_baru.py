@@ -137,3 +137,48 @@ def test_quarterly_errors_are_friendly(tmp_path):
     assert any("triwulan harus 1, 2, 3 atau 4" in m for m in _galat(root))
     root = _repo(tmp_path / "b", indikator="triwulan:\n  - {tw: 2, target: 5}\n  - {tw: II, target: 6}\n")
     assert any("triwulan 2 ditulis dua kali" in m for m in _galat(root))
+
+
+# ---------------------------------------------------------------------------------------------------
+# 3. SAKIP evaluation component scores
+
+SAKIP = """\
+evaluasi_akip:
+  tahun_evaluasi: 2023
+  riwayat:
+    - {tahun: 2023, nilai: 44.25, predikat: C}
+  komponen:
+    - {nama: Perencanaan Kinerja, bobot: 30, nilai: 13.50}
+    - {nama: Pengukuran Kinerja, bobot: 30, nilai: 9.75}
+    - {nama: Pelaporan Kinerja, bobot: 15, nilai: 8.50}
+    - {nama: Evaluasi Akuntabilitas Kinerja Internal, bobot: 25, nilai: 12.50}
+  jumlah_tercetak: JUMLAH
+"""
+
+
+def test_sakip_components_are_summed_exactly_and_shown_in_bab1(tmp_path):
+    v = _view(_repo(tmp_path, tambahan=SAKIP.replace("JUMLAH", "44.25")), "bab-1")
+    assert v.h.evaluasi.nilai == Decimal("44.25") and v.h.evaluasi.bobot == 100
+    t = v.tabel("komponen-sakip")
+    assert t.kunci == "komponen-sakip"
+    assert sel(t.baris)[0] == ["Perencanaan Kinerja", "30", "13,50", "45,00%"]
+    assert sel(t.baris)[1] == ["Pengukuran Kinerja", "30", "9,75", "32,50%"]
+    assert sel(t.kaki) == [["Jumlah", "100", "44,25", "–"]]
+    assert not [x for x in v.temuan if x.jalur[0] == "evaluasi_akip"]
+
+
+def test_a_printed_sakip_total_that_does_not_add_up_is_a_finding(tmp_path):
+    v = _view(_repo(tmp_path, tambahan=SAKIP.replace("JUMLAH", "45.25")), "bab-1")
+    (f,) = [x for x in v.temuan if x.jalur == ("evaluasi_akip", "jumlah_tercetak")]
+    assert (f.tercetak, f.dihitung) == ("45,25", "44,25")
+    files = _halaman(_repo(tmp_path / "b", tambahan=SAKIP.replace("JUMLAH", "45.25")))
+    assert "Nilai per komponen evaluasi SAKIP tahun 2023" in files["dinas-contoh/2024/bab-1.md"]
+    assert json.loads(files["dinas-contoh/2024/data/laporan.json"])["evaluasi_akip"]["jumlah_nilai"] == 44.25
+    assert "Jumlah,100,\"44,25\"" in files["dinas-contoh/2024/data/komponen-sakip.csv"]
+
+
+def test_sakip_score_above_its_weight_is_a_warning_not_an_error(tmp_path):
+    root = _repo(tmp_path, tambahan=SAKIP.replace("JUMLAH", "null").replace("nilai: 8.50", "nilai: 18.50"))
+    _, masalah = _muat(root)
+    assert [m.tingkat for m in masalah if "Pelaporan Kinerja" in m.pesan] == ["peringatan"]
+    assert _galat(root) == []
