@@ -9,8 +9,10 @@ Rules that need more than one field (references, sums, scale coverage) live in `
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -26,6 +28,7 @@ from .model_dasar import (  # noqa: F401  (re-exported: scalar types live in mod
     Tanggal,
     TanggalField,
     Teks,
+    _to_tanggal,
     indonesian_to_yaml_number,
 )
 
@@ -463,9 +466,51 @@ class RiwayatAkip(Model):
     predikat: str | None = None
 
 
+def _to_tautan(value: Any) -> Any:
+    """A link from YAML: only an absolute http(s) address (never ``javascript:``, ``data:`` or a relative path)."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("tautan", "tautan harus berupa teks alamat web, mis. https://contoh.go.id/lhe.pdf")
+    v = value.strip()
+    parts = urlsplit(v) if not any(c.isspace() or ord(c) < 32 for c in v) else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise PydanticCustomError("tautan", "tautan harus alamat web lengkap yang dimulai dengan http:// atau https:// dan tanpa spasi, tertulis '{nilai}'", {"nilai": v[:80]})
+    return v
+
+
+Tautan = Annotated[str, BeforeValidator(_to_tautan), Field(max_length=2000)]
+"""An absolute http/https link from YAML (escaped when shown)."""
+
+
+class Bukti(Model):
+    """Output or evidence of a follow-up: a text, optionally with a link to the document."""
+
+    teks: str = Field(description="Output/bukti tindak lanjut, mis. 'Renstra Perubahan 2021–2026 (Perbup No. 12/2024)'")
+    tautan: Tautan | None = Field(None, description="Alamat dokumen bukti; hanya http:// atau https://")
+
+
+def _to_bukti(value: Any) -> Any:
+    """``bukti:`` may be one text, one {teks, tautan}, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    return [{"teks": x} if isinstance(x, str) else x for x in items]
+
+
+def _to_batas_waktu(value: Any) -> Any:
+    """A deadline: a date (2024-12-31 or 2024-12) or a text as printed ('Triwulan II 2024')."""
+    if isinstance(value, str) and not _TANGGAL_TEKS.match(value.strip()):
+        return value.strip()
+    return _to_tanggal(value)
+
+
+_TANGGAL_TEKS = re.compile(r"^\d{4}-\d")
+
+
 class Rekomendasi(Model):
     rekomendasi: Teks
     tindak_lanjut: Teks | None = None
+    bukti: Annotated[list[Bukti], BeforeValidator(_to_bukti)] = Field(default_factory=list, description="Output/bukti tindak lanjut: teks, atau {teks, tautan}, atau daftar keduanya")
+    batas_waktu: Annotated[Union[Tanggal, str], BeforeValidator(_to_batas_waktu)] | None = Field(None, description="Batas waktu tindak lanjut: tanggal (2024-12-31 atau 2024-12) atau teks sebagaimana tercetak ('Triwulan II 2024')")
+    penanggung_jawab: str | None = Field(None, description="Unit/pejabat yang menindaklanjuti, mis. 'Sekretaris / Subbag Perencanaan'")
+    status: Literal["belum", "proses", "selesai"] | None = Field(None, description="Status tindak lanjut: belum, proses (sedang berjalan) atau selesai")
 
 
 class KelompokRekomendasi(Model):

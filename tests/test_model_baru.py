@@ -182,3 +182,61 @@ def test_sakip_score_above_its_weight_is_a_warning_not_an_error(tmp_path):
     _, masalah = _muat(root)
     assert [m.tingkat for m in masalah if "Pelaporan Kinerja" in m.pesan] == ["peringatan"]
     assert _galat(root) == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# 4. AKIP follow-up with action columns
+
+TINDAK_LANJUT = """\
+evaluasi_akip:
+  tahun_evaluasi: 2023
+  rekomendasi:
+    - kelompok: I. Perencanaan Kinerja
+      butir:
+        - rekomendasi: Dokumen perencanaan kinerja agar memenuhi kaidah SMART dan diselaraskan (cascading).
+          tindak_lanjut: Telah disesuaikan
+          bukti: {teks: Pohon kinerja 2024, tautan: "https://esakip.contoh.go.id/dok/pohon-kinerja-2024.pdf?v=1&x=<2>"}
+          batas_waktu: 2024-06
+          penanggung_jawab: Subbag Perencanaan
+          status: selesai
+        - rekomendasi: Capaian kinerja dipantau per triwulan.
+          bukti: Notulen rapat evaluasi triwulan I–III
+          batas_waktu: Triwulan IV 2024
+          status: proses
+"""
+
+
+def test_akip_follow_up_actions_table_in_bab1(tmp_path):
+    v = _view(_repo(tmp_path, tambahan=TINDAK_LANJUT), "bab-1")
+    t = v.tabel("tindak-lanjut-akip")
+    assert [k.teks for k in t.kepala[0]] == ["No", "Rekomendasi", "Tindak lanjut", "Output/bukti", "Batas waktu", "Penanggung jawab", "Status"]
+    rows = sel(t.baris)
+    assert rows[0] == ["I. Perencanaan Kinerja"]
+    assert rows[1][3] == ('Pohon kinerja 2024<br><a href="https://esakip.contoh.go.id/dok/pohon-kinerja-2024.pdf?v=1&amp;x=&lt;2&gt;" rel="nofollow noopener">'
+                          "https://esakip.contoh.go.id/dok/pohon-kinerja-2024.pdf?v=1&amp;x=&lt;2&gt;</a>")
+    assert rows[1][4:] == ["Juni 2024", "Subbag Perencanaan", "selesai"]
+    assert rows[2][2:] == ["belum ada tindak lanjut", "Notulen rapat evaluasi triwulan I–III", "Triwulan IV 2024", "–", "dalam proses"]
+    files = _halaman(_repo(tmp_path / "b", tambahan=TINDAK_LANJUT))
+    bab1 = files["dinas-contoh/2024/bab-1.md"]
+    assert "Penanggung jawab" in bab1 and bab1.count("Rekomendasi hasil evaluasi AKIP") == 1  # replaces the plain table
+    assert "https://esakip.contoh.go.id/dok/pohon-kinerja-2024.pdf" in files["dinas-contoh/2024/data/tindak-lanjut-akip.csv"]
+
+
+def test_old_recommendations_keep_the_plain_table(tmp_path):
+    tambahan = "evaluasi_akip:\n  rekomendasi:\n    - butir:\n        - {rekomendasi: Perbaiki IKU, tindak_lanjut: Telah disesuaikan}\n"
+    v = _view(_repo(tmp_path, tambahan=tambahan), "bab-1")
+    assert v.tabel("tindak-lanjut-akip") is None and sel(v.tabel("rekomendasi").baris) == [["1.", "<p>Perbaiki IKU</p>", "<p>Telah disesuaikan</p>"]]
+
+
+@pytest.mark.parametrize("tautan", ["javascript:alert(1)", "data:text/html,x", "/dok/lhe.pdf", "https://contoh go.id/x", "ftp://contoh.go.id/x"])
+def test_follow_up_links_must_be_http_or_https(tmp_path, tautan):
+    root = _repo(tmp_path, tambahan=TINDAK_LANJUT.replace('"https://esakip.contoh.go.id/dok/pohon-kinerja-2024.pdf?v=1&x=<2>"', f'"{tautan}"'))
+    (m,) = _galat(root)
+    assert "butir[0].bukti.tautan" in m and "http:// atau https://" in m
+
+
+def test_follow_up_status_and_deadline_errors_are_friendly(tmp_path):
+    root = _repo(tmp_path, tambahan=TINDAK_LANJUT.replace("status: selesai", "status: beres").replace("batas_waktu: 2024-06", "batas_waktu: 2024-13"))
+    galat = _galat(root)
+    assert any("status" in m and "belum, proses, selesai" in m for m in galat)
+    assert any("batas_waktu" in m and "TTTT-BB" in m for m in galat)

@@ -4,9 +4,14 @@ computed from the compute stage and is only formatted here."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import format as fmt
 from ..compute import HasilIndikator
 from .tabel import Baris, Sel, TabelView, kepala_sederhana, pembangun
-from .teks import KOSONG, angka, hasil_teks, nilai
+from .teks import KOSONG, angka, hasil_teks, markdown_html, nilai
 from .view import LaporanView
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -36,3 +41,39 @@ def komponen_sakip(v: LaporanView) -> TabelView | None:
     judul = "Nilai per komponen evaluasi SAKIP" + (f" tahun {ev.tahun_evaluasi}" if ev and ev.tahun_evaluasi else "")
     return TabelView(judul, kepala_sederhana("Komponen", ("Bobot", True), ("Nilai", True), ("Nilai terhadap bobot", True)), rows, foot, sumber=v.sumber_hitung,
                      keterangan=["Jumlah nilai dihitung oleh portal dari nilai setiap komponen."])
+
+
+STATUS_TINDAK_LANJUT = {"belum": "belum ditindaklanjuti", "proses": "dalam proses", "selesai": "selesai"}
+
+
+def _bukti(daftar: list) -> Any:
+    """Evidence texts; a link shows its address too (kept in print and in the CSV). Escaped: YAML text stays text."""
+    if not daftar:
+        return KOSONG
+    items = [Markup('%s<br><a href="%s" rel="nofollow noopener">%s</a>') % (b.teks, b.tautan, b.tautan) if b.tautan else Markup("%s") % b.teks for b in daftar]
+    return items[0] if len(items) == 1 else Markup("<ul>") + Markup("").join(Markup("<li>%s</li>") % x for x in items) + Markup("</ul>")
+
+
+def ada_tindak_lanjut_rinci(v: LaporanView) -> bool:
+    ev = v.lap.evaluasi_akip
+    return bool(ev) and any(it.bukti or it.batas_waktu or it.penanggung_jawab or it.status for g in ev.rekomendasi for it in g.butir)
+
+
+@pembangun("tindak-lanjut-akip")
+def tindak_lanjut_akip(v: LaporanView) -> TabelView | None:
+    """AKIP recommendations with their follow-up actions: output/evidence, deadline, person in charge, status."""
+    if not ada_tindak_lanjut_rinci(v):
+        return None
+    ev = v.lap.evaluasi_akip
+    head = kepala_sederhana("No", "Rekomendasi", "Tindak lanjut", "Output/bukti", "Batas waktu", "Penanggung jawab", "Status")
+    rows, n = [], 0
+    for g in ev.rekomendasi:
+        if g.kelompok:
+            rows.append(Baris([Sel(g.kelompok, kepala=True, colspan=len(head[0]), scope="rowgroup")], kelas="grup"))
+        for it in g.butir:
+            n += 1
+            batas = it.batas_waktu if isinstance(it.batas_waktu, str) or it.batas_waktu is None else fmt.tanggal(it.batas_waktu)
+            rows.append(Baris([Sel(f"{n}."), Sel(markdown_html(it.rekomendasi)), Sel(markdown_html(it.tindak_lanjut) if it.tindak_lanjut else "belum ada tindak lanjut"),
+                               Sel(_bukti(it.bukti)), Sel(batas), Sel(it.penanggung_jawab), Sel(STATUS_TINDAK_LANJUT.get(it.status or "", KOSONG), kelas=f"status-tl {it.status or ''}".strip())]))
+    judul = "Rekomendasi hasil evaluasi AKIP dan tindak lanjutnya" + (f" (evaluasi {ev.tahun_evaluasi})" if ev.tahun_evaluasi else "")
+    return TabelView(judul, head, rows, sumber=v.sumber)
