@@ -435,6 +435,30 @@ class PerjanjianKinerja(VersiPK):
     perubahan: VersiPK | None = Field(None, description="Perjanjian Kinerja perubahan, bila ada")
 
 
+class BarisPKIndividu(Model):
+    """One row of an official's Perjanjian Kinerja: sasaran, indicator, target."""
+
+    sasaran: str = Field(description="Sasaran sebagaimana tercetak di PK pejabat itu")
+    indikator: str = Field(description="Indikator kinerja sebagaimana tercetak")
+    target: Nilai | None = Field(None, description="Target tahun laporan (angka atau tingkat nilai)")
+    satuan: str | None = Field(None, description="Satuan target, mis. 'Persen', 'Dokumen', 'Orang'")
+
+
+class PKIndividu(Model):
+    """The Perjanjian Kinerja of one eselon III/IV official (attached in the Lampiran)."""
+
+    id: Id | None = Field(None, description="Id untuk nama berkas CSV; bila kosong dipakai NIP, lalu nama pejabat")
+    pejabat: Orang = Field(description="Pejabat yang berjanji: nama, jabatan, NIP (pangkat/golongan boleh)")
+    eselon: str | None = Field(None, description="Eselon jabatan sebagaimana tercetak, mis. 'III.a', 'IV.a'")
+    atasan: Orang | None = Field(None, description="Atasan langsung (pihak kedua), bila tercetak")
+    baris: list[BarisPKIndividu] = Field(description="Sasaran, indikator dan target dalam PK pejabat itu")
+
+    @property
+    def kunci(self) -> str:
+        """Its name in CSV files and table lookups: the id, else the NIP digits, else the official's name."""
+        return self.id or (self.pejabat.nip or "").replace(" ", "") or self.pejabat.nama
+
+
 # ---------------------------------------------------------------------------------------------------
 # BAB I blocks
 
@@ -710,6 +734,7 @@ class Laporan(Model):
     renstra: Renstra | None = Field(None, description="Rencana Strategis: periode, visi, misi, tujuan")
     sasaran: list[Sasaran] = Field(default_factory=list, description="Sasaran yang diukur (Perjanjian Kinerja), masing-masing dengan indikatornya")
     perjanjian_kinerja: PerjanjianKinerja | None = Field(None, description="Perjanjian Kinerja dan perubahannya")
+    perjanjian_kinerja_individu: list[PKIndividu] = Field(default_factory=list, description="Perjanjian Kinerja pejabat eselon III/IV, satu tabel per pejabat di Lampiran")
     anggaran: Anggaran = Field(default_factory=Anggaran, description="Program → kegiatan → sub-kegiatan, belanja per jenis, pagu multi-tahun")
     prestasi: list[Prestasi] = Field(default_factory=list, description="Prestasi/penghargaan")
     tabel: list[Tabel] = Field(default_factory=list, description="Tabel bebas, ditampilkan di 'posisi'-nya")

@@ -412,6 +412,10 @@ def _periksa_triwulan(c: _Periksa, path: tuple, ind: Any, ladder: list[str]) -> 
 
 def _periksa_perjanjian_kinerja(c: _Periksa) -> None:
     """Perjanjian Kinerja (and its revision) may only name known indicators and programs."""
+    c.unique([(("perjanjian_kinerja_individu", i), p.kunci) for i, p in enumerate(c.b.model.perjanjian_kinerja_individu)], "PK pejabat (id, NIP atau nama)")
+    for i, p in enumerate(c.b.model.perjanjian_kinerja_individu):
+        if not p.baris:
+            c.add(("perjanjian_kinerja_individu", i, "baris"), f"PK {p.pejabat.nama} belum punya baris; tulis sasaran, indikator dan target yang tercetak")
     pk = c.b.model.perjanjian_kinerja
     if not pk:
         return

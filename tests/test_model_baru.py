@@ -240,3 +240,47 @@ def test_follow_up_status_and_deadline_errors_are_friendly(tmp_path):
     galat = _galat(root)
     assert any("status" in m and "belum, proses, selesai" in m for m in galat)
     assert any("batas_waktu" in m and "TTTT-BB" in m for m in galat)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 5. Individual PKs of eselon III/IV officials
+
+PK_INDIVIDU = """\
+perjanjian_kinerja_individu:
+  - pejabat: {nama: "Hendra Gunawan, S.T.", jabatan: Kepala Bidang Penempatan Tenaga Kerja, nip: "19780512 200501 1 007"}
+    eselon: III.b
+    atasan: {nama: "Budi, S.E.", jabatan: Kepala Dinas}
+    baris:
+      - {sasaran: Meningkatnya penempatan tenaga kerja, indikator: Persentase pencari kerja yang ditempatkan, target: 19.79, satuan: Persen}
+      - {sasaran: Meningkatnya penempatan tenaga kerja, indikator: Jumlah laporan informasi pasar kerja online, target: 12, satuan: Dokumen}
+  - pejabat: {nama: "Sri Wahyuni, S.Sos.", jabatan: "Kepala Seksi Pelatihan <Kerja>"}
+    eselon: IV.a
+    baris:
+      - {sasaran: Meningkatnya kualitas tenaga kerja, indikator: Jumlah pencari kerja yang mendapat pelatihan berbasis kompetensi, target: 90, satuan: Orang}
+"""
+
+
+def test_one_table_per_official_in_the_lampiran(tmp_path):
+    v = _view(_repo(tmp_path, tambahan=PK_INDIVIDU), "lampiran")
+    t = v.tabel("pk-individu", "197805122005011007")
+    assert t.kunci == "pk-individu--197805122005011007"
+    assert t.judul == "Perjanjian Kinerja Kepala Bidang Penempatan Tenaga Kerja tahun 2024"
+    assert sel(t.baris) == [["Sasaran: Meningkatnya penempatan tenaga kerja"], ["1.", "Persentase pencari kerja yang ditempatkan", "19,79%", "Persen"],
+                            ["2.", "Jumlah laporan informasi pasar kerja online", "12", "Dokumen"]]
+    assert t.keterangan == ["Pihak pertama: Hendra Gunawan, S.T., NIP 19780512 200501 1 007, eselon III.b.", "Pihak kedua (atasan langsung): Budi, S.E., Kepala Dinas."]
+    files = _halaman(_repo(tmp_path / "b", tambahan=PK_INDIVIDU))
+    lampiran = files["dinas-contoh/2024/lampiran.md"]
+    assert "Perjanjian Kinerja Pejabat Eselon III dan IV" in lampiran
+    assert lampiran.index("Kepala Bidang Penempatan") < lampiran.index("Kepala Seksi Pelatihan &lt;Kerja&gt;")
+    assert "<Kerja>" not in lampiran
+    assert "dinas-contoh/2024/data/pk-individu--sri-wahyuni-s-sos.csv" in files  # no NIP: the name names the CSV
+
+
+def test_two_officials_with_the_same_key_are_an_error(tmp_path):
+    dup = PK_INDIVIDU + PK_INDIVIDU.split("\n", 1)[1]
+    assert any("dipakai dua kali" in m for m in _galat(_repo(tmp_path, tambahan=dup)))
+
+
+def test_an_official_pk_needs_rows(tmp_path):
+    root = _repo(tmp_path, tambahan="perjanjian_kinerja_individu:\n  - pejabat: {nama: Andi}\n    baris: []\n")
+    assert any("perjanjian_kinerja_individu[0].baris: PK Andi belum punya baris" in m for m in _galat(root))

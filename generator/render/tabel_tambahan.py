@@ -77,3 +77,23 @@ def tindak_lanjut_akip(v: LaporanView) -> TabelView | None:
                                Sel(_bukti(it.bukti)), Sel(batas), Sel(it.penanggung_jawab), Sel(STATUS_TINDAK_LANJUT.get(it.status or "", KOSONG), kelas=f"status-tl {it.status or ''}".strip())]))
     judul = "Rekomendasi hasil evaluasi AKIP dan tindak lanjutnya" + (f" (evaluasi {ev.tahun_evaluasi})" if ev.tahun_evaluasi else "")
     return TabelView(judul, head, rows, sumber=v.sumber)
+
+
+@pembangun("pk-individu")
+def pk_individu(v: LaporanView, kunci: str) -> TabelView | None:
+    """One eselon III/IV official's Perjanjian Kinerja: indicators and targets grouped by sasaran."""
+    pk = next((p for p in v.lap.perjanjian_kinerja_individu if p.kunci == kunci), None)
+    if pk is None:
+        return None
+    rows: list[Baris] = []
+    n, sasaran = 0, None
+    for b in pk.baris:
+        if b.sasaran != sasaran:
+            sasaran = b.sasaran
+            rows.append(Baris([Sel(f"Sasaran: {b.sasaran}", kepala=True, colspan=4, scope="rowgroup")], kelas="grup"))
+        n += 1
+        rows.append(Baris([Sel(f"{n}."), Sel(b.indikator, kepala=True), Sel(nilai(b.target, b.satuan), angka=True), Sel(b.satuan)]))
+    o = pk.pejabat
+    siapa = ", ".join(x for x in (o.nama, f"NIP {fmt.nip(o.nip)}" if o.nip else "", f"eselon {pk.eselon}" if pk.eselon else "") if x)
+    ket = [f"Pihak pertama: {siapa}."] + ([f"Pihak kedua (atasan langsung): {pk.atasan.nama}" + (f", {pk.atasan.jabatan}" if pk.atasan.jabatan else "") + "."] if pk.atasan else [])
+    return TabelView(f"Perjanjian Kinerja {o.jabatan or o.nama} tahun {v.tahun}", kepala_sederhana("No", "Indikator kinerja", ("Target", True), "Satuan"), rows, sumber=v.sumber, keterangan=ket)
