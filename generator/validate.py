@@ -429,14 +429,15 @@ def _periksa_perjanjian_kinerja(c: _Periksa) -> None:
 
 
 def _periksa_anggaran(c: _Periksa) -> None:
-    """Parents carry no figures of their own (they are sums); a leaf may not spend more than its pagu."""
+    """Parents carry no figures of their own (they are sums); a leaf spending more than its pagu is kept as printed,
+    with a warning (real reports print it: the absorption shows above 100% and the remainder negative)."""
     for path, node, lvl in c.budget:
         children = (getattr(node, "kegiatan", None) or []) if lvl == 0 else (getattr(node, "sub_kegiatan", None) or []) if lvl == 1 else []
         if children and any(v is not None for v in (node.pagu, node.pagu_perubahan, node.realisasi)):
             c.add(path, "butir anggaran yang punya rincian tidak boleh memuat angka sendiri (angka induk = jumlah rinciannya); pindahkan angka yang tercetak ke 'tercetak:'")
         pagu = node.pagu_perubahan if node.pagu_perubahan is not None else node.pagu
         if not children and node.realisasi is not None and pagu is not None and node.realisasi > pagu:
-            c.add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; realisasi anggaran tidak boleh melampaui pagu")
+            c.add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; ditampilkan sebagaimana tercetak (penyerapan di atas 100%), periksa kembali angka realisasi atau pagu", "peringatan")
 
 
 def _periksa_evaluasi(c: _Periksa) -> None:

@@ -284,3 +284,19 @@ def test_two_officials_with_the_same_key_are_an_error(tmp_path):
 def test_an_official_pk_needs_rows(tmp_path):
     root = _repo(tmp_path, tambahan="perjanjian_kinerja_individu:\n  - pejabat: {nama: Andi}\n    baris: []\n")
     assert any("perjanjian_kinerja_individu[0].baris: PK Andi belum punya baris" in m for m in _galat(root))
+
+
+# ---------------------------------------------------------------------------------------------------
+# 6. Realisasi above pagu, exactly as printed
+
+
+def test_realisasi_above_pagu_is_a_warning_and_is_shown_as_printed(tmp_path):
+    root = _repo(tmp_path)
+    p = root / "agencies" / "dinas-contoh" / "2024.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("realisasi: 929000", "realisasi: 1022500"), encoding="utf-8")
+    _, masalah = _muat(root)
+    (m,) = [m for m in masalah if "melebihi pagu" in m.pesan]
+    assert m.tingkat == "peringatan" and m.jalur == "anggaran.program[0].realisasi"
+    v = _view(root, "bab-3")
+    assert v.h.anggaran.penyerapan.tampil == Decimal("102.25") and v.h.anggaran.sisa == Decimal("-22500")
+    assert sel(v.tabel("realisasi-anggaran").kaki) == [["Jumlah", "1.000.000", "1.022.500", "102,25%", "-22.500"]]
