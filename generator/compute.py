@@ -382,10 +382,14 @@ class HasilPegawai:
 
 @dataclass
 class HasilBaris:
-    """A row of spending by type or by funding source: absorption and share of the total pagu."""
+    """A row of spending by type or by funding source: absorption and share of the total pagu; a subtotal row of
+    spending by type (``rincian``) carries the sums of its rows."""
 
     penyerapan: Hasil
     porsi: Decimal | None = None
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    subtotal: bool = False
 
 
 @dataclass
@@ -538,10 +542,18 @@ def hitung_pegawai(lap: Laporan) -> list[HasilPegawai]:
 def hitung_rincian_anggaran(lap: Laporan, metode: Metode) -> tuple[list[HasilBaris], Decimal, Decimal | None, list[HasilBaris]]:
     """Spending by type (absorption, share of the types' total pagu) and by funding source (absorption)."""
     items = lap.anggaran.belanja_per_jenis
-    total = sum((x.pagu for x in items if x.pagu is not None), D(0))
-    jenis = [HasilBaris(penyerapan(x.pagu, x.realisasi, metode),
-                        bulat(_div(x.pagu * 100, total), metode.pembulatan_anggaran) if x.pagu is not None and total else None) for x in items]
-    real = [x.realisasi for x in items if x.realisasi is not None]
+    daun = [x for x in items if not x.rincian]  # subtotal rows are sums of other rows: never counted twice
+    total = sum((x.pagu for x in daun if x.pagu is not None), D(0))
+    by_jenis: dict[str, Any] = {}
+    for x in daun:
+        by_jenis.setdefault(x.jenis, x)
+    jenis = []
+    for x in items:
+        anak = [by_jenis[n] for n in x.rincian if n in by_jenis]
+        pagu, real_x = (_sum([a.pagu for a in anak]), _sum([a.realisasi for a in anak])) if x.rincian else (x.pagu, x.realisasi)
+        jenis.append(HasilBaris(penyerapan(pagu, real_x, metode), bulat(_div(pagu * 100, total), metode.pembulatan_anggaran) if pagu is not None and total else None,
+                                pagu, real_x, bool(x.rincian)))
+    real = [x.realisasi for x in daun if x.realisasi is not None]
     dana = [HasilBaris(penyerapan(x.pagu, x.realisasi, metode)) for x in lap.anggaran.sumber_dana]
     return jenis, total, (sum(real, D(0)) if real else None), dana
 

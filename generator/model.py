@@ -370,6 +370,7 @@ class BelanjaJenis(Model):
     pagu: Rupiah | None = None
     realisasi: Rupiah | None = None
     tercetak: TercetakAnggaran = Field(default_factory=TercetakAnggaran)
+    rincian: list[str] = Field(default_factory=list, description="Baris subtotal: 'jenis' baris-baris lain yang dijumlahkan menjadi baris ini (mis. Belanja Operasi = [Belanja Pegawai, Belanja Barang dan Jasa]); pagu dan realisasinya dihitung, tidak ditulis")
 
 
 class BarisMultiTahun(Model):

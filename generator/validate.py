@@ -313,6 +313,7 @@ def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]
     _periksa_anggaran(c)
     _periksa_tabel_grafik(c)
     _periksa_evaluasi(c)
+    _periksa_belanja_jenis(c)
     lap = b.model
     for i, f in enumerate(lap.foto):
         if f.berkas:
@@ -438,6 +439,20 @@ def _periksa_anggaran(c: _Periksa) -> None:
         pagu = node.pagu_perubahan if node.pagu_perubahan is not None else node.pagu
         if not children and node.realisasi is not None and pagu is not None and node.realisasi > pagu:
             c.add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; ditampilkan sebagaimana tercetak (penyerapan di atas 100%), periksa kembali angka realisasi atau pagu", "peringatan")
+
+
+def _periksa_belanja_jenis(c: _Periksa) -> None:
+    """A subtotal row of spending by type (``rincian``) names other, non-subtotal rows and has no figures of its own."""
+    items = c.b.model.anggaran.belanja_per_jenis
+    daun = sorted({x.jenis for x in items if not x.rincian})
+    for i, x in enumerate(items):
+        if not x.rincian:
+            continue
+        path = ("anggaran", "belanja_per_jenis", i)
+        if x.pagu is not None or x.realisasi is not None:
+            c.add(path, "baris subtotal (punya 'rincian') tidak boleh memuat pagu/realisasi sendiri (dihitung dari rinciannya); pindahkan angka yang tercetak ke 'tercetak:'")
+        for j, n in enumerate(x.rincian):
+            c.ref(path + ("rincian", j), n, set(daun), "jenis belanja")
 
 
 def _periksa_evaluasi(c: _Periksa) -> None:

@@ -300,3 +300,38 @@ def test_realisasi_above_pagu_is_a_warning_and_is_shown_as_printed(tmp_path):
     v = _view(root, "bab-3")
     assert v.h.anggaran.penyerapan.tampil == Decimal("102.25") and v.h.anggaran.sisa == Decimal("-22500")
     assert sel(v.tabel("realisasi-anggaran").kaki) == [["Jumlah", "1.000.000", "1.022.500", "102,25%", "-22.500"]]
+
+
+# ---------------------------------------------------------------------------------------------------
+# 7. Subtotal rows in spending by type (Pasaman Barat 2022: Belanja Operasi = pegawai + barang dan jasa)
+
+BELANJA = """\
+belanja_per_jenis:
+  - jenis: Belanja Operasi
+    rincian: [Belanja Pegawai, Belanja Barang dan Jasa]
+    tercetak: {pagu: 4855400992, realisasi: 4569022785, penyerapan: 94.10}
+  - {jenis: Belanja Pegawai, pagu: 3467518427, realisasi: 3251660499}
+  - {jenis: Belanja Barang dan Jasa, pagu: 1387882565, realisasi: 1317362286}
+  - {jenis: Belanja Modal, pagu: 342438200, realisasi: 335366100}
+"""
+
+
+def test_subtotal_rows_are_computed_sums_and_not_counted_twice(tmp_path):
+    v = _view(_repo(tmp_path, anggaran=BELANJA), "bab-3")
+    op = v.h.belanja_jenis[0]
+    assert (op.subtotal, op.pagu, op.realisasi, op.penyerapan.tampil) == (True, Decimal("4855400992"), Decimal("4569022785"), Decimal("94.10"))
+    assert v.h.belanja_jenis_pagu == Decimal("5197839192") and v.h.belanja_jenis_realisasi == Decimal("4904388885")
+    t = v.tabel("belanja-jenis")
+    assert [b.kelas for b in t.baris] == ["subtotal", "", "", ""]
+    assert sel(t.baris)[0] == ["Belanja Operasi", "4.855.400.992", "4.569.022.785", "94,10%", "93,41%"]
+    assert sel(t.kaki) == [["Jumlah", "5.197.839.192", "4.904.388.885", "–", "100%"]]
+    assert t.baris[0].sel[0].kepala  # the label is a row header (th, bold)
+    csv = _halaman(_repo(tmp_path / "b", anggaran=BELANJA))["dinas-contoh/2024/data/belanja-jenis.csv"]
+    assert "Belanja Operasi,4.855.400.992,4.569.022.785,\"94,10%\",\"93,41%\"" in csv
+
+
+def test_subtotal_rows_errors_are_friendly(tmp_path):
+    bad = BELANJA.replace("[Belanja Pegawai, Belanja Barang dan Jasa]", "[Belanja Pegawai, Belanja Barang dan Jasaa]\n    pagu: 4855400992")
+    galat = _galat(_repo(tmp_path, anggaran=bad))
+    assert any("rincian[1]: jenis belanja 'Belanja Barang dan Jasaa' tidak ditemukan; maksud Anda 'Belanja Barang dan Jasa'?" in m for m in galat)
+    assert any("baris subtotal (punya 'rincian') tidak boleh memuat pagu" in m for m in galat)
