@@ -241,8 +241,10 @@ def _lower_key(p: Pita) -> tuple:
 
 
 def periksa_skala(skala: Skala) -> list[tuple[int | None, str]]:
-    """Return (band index, message) for every empty band, gap and overlap in ``skala``."""
+    """Return (band index, message) for every empty band, gap and overlap in ``skala``; a scale that says what a
+    value between or outside its bands gets (``celah`` other than ``tolak``) may have gaps and uncovered ends."""
     problems: list[tuple[int | None, str]] = []
+    bercelah = skala.celah != "tolak"
     pita = list(enumerate(skala.pita))
     for i, p in pita:
         if p.bawah is not None and p.atas is not None:
@@ -252,7 +254,7 @@ def periksa_skala(skala: Skala) -> list[tuple[int | None, str]]:
     # start of coverage
     lo_need, lo_need_ink = skala.rentang_bawah, True
     first_i, first = ordered[0]
-    if first.bawah is not None and (lo_need is None or first.bawah > lo_need or (first.bawah == lo_need and not first.bawah_inklusif)):
+    if not bercelah and first.bawah is not None and (lo_need is None or first.bawah > lo_need or (first.bawah == lo_need and not first.bawah_inklusif)):
         problems.append((first_i, f"nilai {_interval(lo_need, lo_need_ink, first.bawah, not first.bawah_inklusif)} tidak termasuk pita mana pun"))
     # walk consecutive bands
     for (ia, a), (ib, b) in zip(ordered, ordered[1:]):
@@ -262,14 +264,15 @@ def periksa_skala(skala: Skala) -> list[tuple[int | None, str]]:
         if b.bawah is None:
             continue
         if b.bawah > a.atas or (b.bawah == a.atas and not a.atas_inklusif and not b.bawah_inklusif):
-            problems.append((ib, f"celah: nilai {_interval(a.atas, not a.atas_inklusif, b.bawah, not b.bawah_inklusif)} tidak termasuk pita mana pun (antara '{a.predikat}' dan '{b.predikat}')"))
+            if not bercelah:
+                problems.append((ib, f"celah: nilai {_interval(a.atas, not a.atas_inklusif, b.bawah, not b.bawah_inklusif)} tidak termasuk pita mana pun (antara '{a.predikat}' dan '{b.predikat}')"))
         elif b.bawah < a.atas or (b.bawah == a.atas and a.atas_inklusif and b.bawah_inklusif):
             hi = min(a.atas, b.atas) if b.atas is not None else a.atas
             hi_ink = a.atas_inklusif if (b.atas is None or a.atas < b.atas) else (b.atas_inklusif and a.atas_inklusif)
             problems.append((ib, f"tumpang tindih: nilai {_interval(b.bawah, b.bawah_inklusif, hi, hi_ink)} termasuk '{a.predikat}' dan '{b.predikat}'"))
     last_i, last = max(pita, key=lambda ip: (1 if ip[1].atas is None else 0, ip[1].atas or 0, 1 if ip[1].atas_inklusif else 0))
     hi_need = skala.rentang_atas
-    if last.atas is not None and (hi_need is None or last.atas < hi_need or (last.atas == hi_need and not last.atas_inklusif)):
+    if not bercelah and last.atas is not None and (hi_need is None or last.atas < hi_need or (last.atas == hi_need and not last.atas_inklusif)):
         problems.append((last_i, f"nilai {_interval(last.atas, not last.atas_inklusif, hi_need, True)} tidak termasuk pita mana pun"))
     return problems
 
@@ -281,4 +284,15 @@ def predikat(skala: Skala, nilai: Decimal) -> Pita | None:
         if p.atas is not None and (nilai > p.atas or (nilai == p.atas and not p.atas_inklusif)):
             continue
         return p
+    return _pita_terdekat(skala, nilai)
+
+
+def _pita_terdekat(skala: Skala, nilai: Decimal) -> Pita | None:
+    """A value in a gap or outside the bands of a scale as printed: the nearest band below or above, per ``celah``."""
+    if skala.celah == "pita_bawah":
+        bawah = [p for p in skala.pita if p.atas is not None and p.atas <= nilai]
+        return max(bawah, key=lambda p: p.atas) if bawah else None  # type: ignore[arg-type,return-value]
+    if skala.celah == "pita_atas":
+        atas = [p for p in skala.pita if p.bawah is not None and p.bawah >= nilai]
+        return min(atas, key=lambda p: p.bawah) if atas else None  # type: ignore[arg-type,return-value]
     return None

@@ -592,6 +592,10 @@ class Skala(Model):
     rentang_bawah: Angka | None = Field(None, description="Nilai terendah yang harus tercakup (null: minus tak hingga)")
     rentang_atas: Angka | None = Field(None, description="Nilai tertinggi yang harus tercakup (null: tak hingga)")
     pita: list[Pita]
+    celah: Literal["tolak", "tanpa_predikat", "pita_bawah", "pita_atas"] = Field(
+        "tolak", description="Skala sebagaimana tercetak yang bercelah antarpita atau tanpa pita di atas 100%: tolak = ditolak lkip validate (bawaan); "
+        "tanpa_predikat = nilai di celah/di luar pita tidak diberi predikat; pita_bawah = diberi predikat pita terdekat di bawahnya "
+        "(mis. capaian 132% pada skala yang berhenti di 100); pita_atas = pita terdekat di atasnya")
 
 
 class CapaianOrdinal(Model):

@@ -335,3 +335,54 @@ def test_subtotal_rows_errors_are_friendly(tmp_path):
     galat = _galat(_repo(tmp_path, anggaran=bad))
     assert any("rincian[1]: jenis belanja 'Belanja Barang dan Jasaa' tidak ditemukan; maksud Anda 'Belanja Barang dan Jasa'?" in m for m in galat)
     assert any("baris subtotal (punya 'rincian') tidak boleh memuat pagu" in m for m in galat)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 8. A rating scale as printed: gaps between bands, no band above 100%
+
+SKALA_TERCETAK = """\
+metode:
+  skala:
+    nama: Permendagri 86/2017 sebagaimana tercetak
+    celah: CELAH
+    pita:
+      - {predikat: Sangat Rendah, atas: 50}
+      - {predikat: Rendah, bawah: 51, atas: 65}
+      - {predikat: Sedang, bawah: 66, atas: 75}
+      - {predikat: Tinggi, bawah: 76, atas: 90, atas_inklusif: false}
+      - {predikat: Sangat Tinggi, bawah: 90, atas: 100}
+"""
+
+
+def test_a_scale_with_gaps_and_no_band_above_100_is_still_rejected_by_default(tmp_path):
+    galat = _galat(_repo(tmp_path, tambahan=SKALA_TERCETAK.replace("    celah: CELAH\n", "")))
+    assert any("celah: nilai (50; 51)" in m for m in galat) and any("(100; ∞)" in m for m in galat)
+
+
+def test_a_scale_as_printed_gives_the_nearest_band_below(tmp_path):
+    v = _view(_repo(tmp_path, tambahan=SKALA_TERCETAK.replace("CELAH", "pita_bawah")), "bab-3")
+    hi = v.h.sasaran[0].indikator[0]
+    assert hi.capaian.tampil == Decimal("132.00") and hi.predikat == "Sangat Tinggi"  # 33/25: above the top band (100)
+    t = v.tabel("skala")
+    assert t.keterangan == ["Skala ini dipakai sebagaimana tercetak: nilai di antara pita atau di atas pita teratas diberi predikat pita terdekat di bawahnya."]
+
+
+def test_a_value_in_a_gap_or_above_the_top_band(tmp_path):
+    from generator.metode import predikat
+    from generator.model import Skala
+
+    for celah, harapan in (("pita_bawah", "Sangat Rendah"), ("pita_atas", "Rendah"), ("tanpa_predikat", None)):
+        s = Skala.model_validate(yaml_skala(tmp_path, SKALA_TERCETAK.replace("CELAH", celah)))
+        p = predikat(s, Decimal("50.50"))
+        assert (p.predikat if p else None) == harapan
+    s = Skala.model_validate(yaml_skala(tmp_path, SKALA_TERCETAK.replace("CELAH", "tanpa_predikat")))
+    assert predikat(s, Decimal("132")) is None and predikat(s, Decimal("90")).predikat == "Sangat Tinggi"
+
+
+def yaml_skala(tmp_path: Path, text: str) -> dict:
+    """The scale of a YAML text, read by the project's loader (numbers as Decimal)."""
+    from generator.load import load_file
+
+    p = tmp_path / "skala.yaml"
+    p.write_text(text, encoding="utf-8")
+    return load_file(p, "skala.yaml").data["metode"]["skala"]

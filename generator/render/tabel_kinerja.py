@@ -30,7 +30,10 @@ def skala(v: LaporanView) -> TabelView | None:
         cells.append(Sel(rentang_simbol(p)))
         rows.append(Baris(cells))
     head = ["Predikat"] + (["Kode"] if any(x.kode for x in s.pita) else []) + ["Rentang capaian (%)"]
-    return TabelView(f"Skala predikat: {s.nama}", kepala_sederhana(*head), rows, sumber=s.sumber or v.sumber)
+    celah = {"tanpa_predikat": "Skala ini dipakai sebagaimana tercetak: nilai di antara pita atau di luar semua pita tidak diberi predikat.",
+             "pita_bawah": "Skala ini dipakai sebagaimana tercetak: nilai di antara pita atau di atas pita teratas diberi predikat pita terdekat di bawahnya.",
+             "pita_atas": "Skala ini dipakai sebagaimana tercetak: nilai di antara pita atau di bawah pita terbawah diberi predikat pita terdekat di atasnya."}.get(s.celah)
+    return TabelView(f"Skala predikat: {s.nama}", kepala_sederhana(*head), rows, sumber=s.sumber or v.sumber, keterangan=[celah] if celah else [])
 
 
 def _sel_capaian(v: LaporanView, hi: HasilIndikator) -> list[Sel]:
