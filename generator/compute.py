@@ -101,10 +101,17 @@ def batasi(x: Decimal | None, metode: Metode) -> Decimal | None:
     return x
 
 
-def nilai_predikat(x: Decimal | None, metode: Metode) -> str | None:
-    if x is None or metode.skala is None:
+def nilai_predikat(x: Decimal | None, metode: Metode, keseluruhan: bool = False) -> str | None:
+    """The predikat of a capaian; ``keseluruhan``: by the overall capaian's scale (``metode.skala_keseluruhan``)."""
+    pita = pita_predikat(x, metode, keseluruhan)
+    return pita.predikat if pita else None
+
+
+def kategori_efisiensi(eff: "Hasil", metode: Metode) -> str | None:
+    """The efficiency category of an efficiency value as shown, when the report prints a scale for it."""
+    if metode.skala_efisiensi is None or not eff.ada:
         return None
-    pita = predikat(metode.skala, bulat(batasi(x, metode), metode.pembulatan))
+    pita = predikat(metode.skala_efisiensi, eff.tampil)  # type: ignore[arg-type]
     return pita.predikat if pita else None
 
 
@@ -150,11 +157,12 @@ def hitung_target(indikator: Iterable["HasilIndikator"]) -> JumlahTarget:
     return j
 
 
-def pita_predikat(x: Decimal | None, metode: Metode):
+def pita_predikat(x: Decimal | None, metode: Metode, keseluruhan: bool = False):
     """The band of the rating scale a capaian falls in (after the method's cap), or None."""
-    if x is None or metode.skala is None:
+    skala = metode.skala_keseluruhan if keseluruhan else metode.skala
+    if x is None or skala is None:
         return None
-    return predikat(metode.skala, bulat(batasi(x, metode), metode.pembulatan))
+    return predikat(skala, bulat(batasi(x, metode), metode.pembulatan))
 
 
 def rata_rata(values: Iterable[Decimal | None], metode: Metode, batas_dulu: bool) -> Hasil:
@@ -342,6 +350,7 @@ class HasilIndikator:
     capaian_batas_tampil: Decimal | None = None  # the capped capaian rounded as shown ("capaian untuk predikat")
     status: str = TIDAK_TERUKUR  # tercapai | tidak tercapai | tidak dapat diukur (status_target)
     triwulan: list[HasilTriwulan] = field(default_factory=list)  # TW I–IV, capaian by the indicator's formula
+    efisiensi_kategori: str | None = None  # by metode.skala_efisiensi
 
 
 @dataclass
@@ -356,6 +365,7 @@ class HasilSasaran:
     efisiensi_teks: str | None
     capaian_batas_tampil: Decimal | None = None
     target: JumlahTarget = field(default_factory=JumlahTarget)  # its averaged indicators: targets met / missed
+    efisiensi_kategori: str | None = None  # by metode.skala_efisiensi
 
 
 @dataclass
@@ -510,7 +520,7 @@ def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Lap
         predikat=nilai_predikat(cap.nilai, metode), renstra=renstra, riwayat=riwayat,
         perubahan_realisasi=d_real, perubahan_capaian=d_cap, penyerapan=serap, anggaran=nodes,
         efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk if target_pk is not None else ind.target.get(y), target_pk_perubahan=target_pk_p,
-        status=status_target(cap, ordinal, metode), triwulan=hitung_triwulan(ind, metode),
+        status=status_target(cap, ordinal, metode), triwulan=hitung_triwulan(ind, metode), efisiensi_kategori=kategori_efisiensi(eff, metode),
     )
 
 
@@ -587,7 +597,7 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
         ids = list(s.program) or list(dict.fromkeys(a for h in inds for a in h.model.anggaran))
         serap, _ = gabung_penyerapan(ids, ang, metode)
         eff, eff_teks = efisiensi(mean, serap, metode)
-        sasaran.append(HasilSasaran(s, ("sasaran", i), inds, mean, nilai_predikat(mean.nilai, metode), serap, eff, eff_teks))
+        sasaran.append(HasilSasaran(s, ("sasaran", i), inds, mean, nilai_predikat(mean.nilai, metode), serap, eff, eff_teks, efisiensi_kategori=kategori_efisiensi(eff, metode)))
     tujuan_inds = []
     if lap.renstra:
         for i, t in enumerate(lap.renstra.tujuan):
@@ -611,10 +621,10 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
         x.capaian_batas_tampil = batas_tampil(x.capaian.nilai, metode) if x.capaian.ada else None
         x.target = hitung_target(h for h in x.indikator if h.dirata)
     jenis, jenis_pagu, jenis_real, dana = hitung_rincian_anggaran(lap, metode)
-    return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode), ang, counts,
+    return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode, keseluruhan=True), ang, counts,
                         jumlah=hitung_jumlah(lap, [h for x in sasaran for h in x.indikator], counts),
                         keseluruhan_batas=batas_tampil(overall.nilai, metode) if overall.ada else None,
                         pegawai=hitung_pegawai(lap), belanja_jenis=jenis, belanja_jenis_pagu=jenis_pagu, belanja_jenis_realisasi=jenis_real,
                         sumber_dana=dana, tahun_lalu=hitung_tahun_lalu(lap, metode, ang, lalu),
-                        target=hitung_target(h for x in sasaran for h in x.indikator if h.dirata), pita=pita_predikat(overall.nilai, metode),
+                        target=hitung_target(h for x in sasaran for h in x.indikator if h.dirata), pita=pita_predikat(overall.nilai, metode, keseluruhan=True),
                         evaluasi=hitung_evaluasi(lap, metode))

@@ -156,6 +156,8 @@ class Metode:
     pembulatan_anggaran: Pembulatan
     tampilkan_catatan_pemeriksaan: bool
     preset: str | None
+    skala_keseluruhan: Skala | None = None  # the overall capaian's scale (resolve sets it to ``skala`` when not given)
+    skala_efisiensi: Skala | None = None  # categories of the efficiency value, if the report prints them
 
 
 class MetodeError(ValueError):
@@ -185,16 +187,9 @@ def resolve(*layers: MetodeParsial) -> Metode:
             merged = _overlay(merged, PRESET[layer.preset])
             preset_name = layer.preset
         merged = _overlay(merged, layer)
-    skala_value = merged["skala"]
-    if isinstance(skala_value, str):
-        if skala_value == TANPA_SKALA:
-            skala, skala_nama = None, TANPA_SKALA
-        elif skala_value in SKALA:
-            skala, skala_nama = SKALA[skala_value], skala_value
-        else:
-            raise MetodeError(f"skala '{skala_value}' tidak dikenal; pilih salah satu: {', '.join(sorted(SKALA))}, '{TANPA_SKALA}', atau tulis pita sendiri", ("metode", "skala"))
-    else:
-        skala, skala_nama = skala_value, skala_value.nama
+    skala, skala_nama = _skala(merged["skala"], "skala")
+    keseluruhan = _skala(merged["skala_keseluruhan"], "skala_keseluruhan")[0] if merged.get("skala_keseluruhan") is not None else skala
+    skala_efisiensi = _skala(merged["skala_efisiensi"], "skala_efisiensi")[0] if merged.get("skala_efisiensi") is not None else None
     return Metode(
         capaian_turun=merged["capaian_turun"],
         tingkat_nilai=tuple(merged["tingkat_nilai"]),
@@ -208,7 +203,20 @@ def resolve(*layers: MetodeParsial) -> Metode:
         pembulatan_anggaran=merged.get("pembulatan_anggaran") or merged["pembulatan"],
         tampilkan_catatan_pemeriksaan=merged["tampilkan_catatan_pemeriksaan"],
         preset=preset_name,
+        skala_keseluruhan=keseluruhan,
+        skala_efisiensi=skala_efisiensi,
     )
+
+
+def _skala(value: str | Skala, kunci: str) -> tuple[Skala | None, str]:
+    """A scale setting: a preset name, 'tanpa', or bands written out."""
+    if not isinstance(value, str):
+        return value, value.nama
+    if value == TANPA_SKALA:
+        return None, TANPA_SKALA
+    if value in SKALA:
+        return SKALA[value], value
+    raise MetodeError(f"skala '{value}' tidak dikenal; pilih salah satu: {', '.join(sorted(SKALA))}, '{TANPA_SKALA}', atau tulis pita sendiri", ("metode", kunci))
 
 
 # ---------------------------------------------------------------------------------------------------

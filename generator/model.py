@@ -628,6 +628,8 @@ class MetodeParsial(Model):
     tingkat_nilai: list[str] | None = Field(None, description="Urutan nilai ordinal dari terendah, mis. [D, C, CC, B, BB, A, AA]")
     capaian_ordinal: CapaianOrdinal | None = None
     skala: Union[str, Skala, None] = Field(None, description="Nama skala preset atau skala sendiri; 'tanpa' bila laporan tidak memakai predikat")
+    skala_keseluruhan: Union[str, Skala, None] = Field(None, description="Skala predikat capaian keseluruhan bila laporan memakai skala lain dari skala indikator (nama preset, skala sendiri, atau 'tanpa'); kosong = sama dengan 'skala'")
+    skala_efisiensi: Union[str, Skala, None] = Field(None, description="Skala kategori efisiensi (mis. Sangat Efisien, Efisien, Kurang Efisien) yang diterapkan pada nilai efisiensi; kosong = tanpa kategori")
     batas_capaian: BatasCapaian | None = Field(None, description="Batas capaian untuk penentuan predikat (nilai asli tetap ditampilkan)")
     agregasi: Agregasi | None = None
     efisiensi: Literal["rasio", "selisih", "sisa_anggaran", "verbal"] | None = None

@@ -321,7 +321,17 @@ def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]
     if b.metode.skala is not None:
         for idx, msg in metode_mod.periksa_skala(b.metode.skala):
             c.add(("metode", "skala", "pita", idx) if idx is not None and not isinstance(lap.metode.skala, str) and lap.metode.skala is not None else ("metode",), f"skala predikat '{b.metode.skala_nama}': {msg}")
+    _periksa_skala_lain(c)
     return c.out
+
+
+def _periksa_skala_lain(c: _Periksa) -> None:
+    """The overall-verdict and efficiency scales, when the report writes its own (a preset is checked where it is defined)."""
+    for kunci in ("skala_keseluruhan", "skala_efisiensi"):
+        s = getattr(c.b.model.metode, kunci)
+        if s is not None and not isinstance(s, str):
+            for idx, msg in metode_mod.periksa_skala(s):
+                c.add(("metode", kunci, "pita", idx) if idx is not None else ("metode", kunci), f"skala '{s.nama}': {msg}")
 
 
 def _kumpulkan_id(c: _Periksa) -> None:
@@ -573,6 +583,10 @@ def load_site(root: Path, masalah: list[Masalah]) -> SiteConfig | None:
             if skala is not None:
                 for _, msg in metode_mod.periksa_skala(skala):
                     masalah.append(Masalah(doc.lokasi(("metode", "skala")), f"skala predikat: {msg}", "metode.skala"))
+            for kunci in ("skala_keseluruhan", "skala_efisiensi"):
+                s = getattr(site.metode, kunci)
+                for _, msg in (metode_mod.periksa_skala(s) if s is not None and not isinstance(s, str) else []):
+                    masalah.append(Masalah(doc.lokasi(("metode", kunci)), f"skala '{s.nama}': {msg}", f"metode.{kunci}"))
     return site
 
 

@@ -386,3 +386,52 @@ def yaml_skala(tmp_path: Path, text: str) -> dict:
     p = tmp_path / "skala.yaml"
     p.write_text(text, encoding="utf-8")
     return load_file(p, "skala.yaml").data["metode"]["skala"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# 8. More than one rating scale: indicators, the overall verdict, efficiency categories
+
+SKALA_LAIN = """\
+metode:
+  skala: permendagri-86
+  skala_keseluruhan: akip-aa-d
+  skala_efisiensi:
+    nama: Kategori efisiensi anggaran
+    pita:
+      - {predikat: Kurang Efisien, atas: 100, atas_inklusif: false}
+      - {predikat: Efisien, bawah: 100, atas: 120, atas_inklusif: false}
+      - {predikat: Sangat Efisien, bawah: 120}
+"""
+
+
+def test_indicators_overall_verdict_and_efficiency_each_have_their_scale(tmp_path):
+    v = _view(_repo(tmp_path, tambahan=SKALA_LAIN), "bab-3")
+    h = v.h
+    hi = h.sasaran[0].indikator[0]
+    assert hi.predikat == "Sangat Tinggi"  # 132% on Permendagri 86
+    assert h.keseluruhan.tampil == Decimal("132.00") and h.predikat is None  # the AKIP AA–D scale stops at 100: no band
+    # efficiency 132 / 92,90 × 100 = 142,09: Sangat Efisien
+    assert hi.efisiensi.tampil == Decimal("142.09") and hi.efisiensi_kategori == "Sangat Efisien"
+    assert h.sasaran[0].efisiensi_kategori == "Sangat Efisien"
+    assert v.tabel("skala", "keseluruhan").judul.startswith("Skala predikat capaian keseluruhan: ")
+    t = v.tabel("skala", "efisiensi")
+    assert t.kunci == "skala--efisiensi" and sel(t.baris)[0][0] == "Sangat Efisien"
+    assert [k.teks for k in v.tabel("efisiensi").kepala[0]][-1] == "Kategori efisiensi"
+    assert sel(v.tabel("efisiensi").baris)[1][-1] == "Sangat Efisien"
+    assert ("Skala kategori efisiensi", "Kategori efisiensi anggaran") in v.uraian_metode()
+
+
+def test_the_overall_scale_gives_the_overall_predikat(tmp_path):
+    root = _repo(tmp_path, tambahan=SKALA_LAIN.replace("skala_keseluruhan: akip-aa-d", "skala_keseluruhan: pasaman-barat"))
+    v = _view(root, "bab-3")
+    assert v.h.predikat == "Memuaskan" and v.h.sasaran[0].indikator[0].predikat == "Sangat Tinggi"
+    files = _halaman(_repo(tmp_path / "b", tambahan=SKALA_LAIN))
+    metode = json.loads(files["dinas-contoh/2024/data/laporan.json"])["metode"]
+    assert metode["skala_efisiensi"]["nama"] == "Kategori efisiensi anggaran" and metode["skala_keseluruhan"]["nama"] == "Kategori AKIP AA–D"
+    assert "dinas-contoh/2024/data/skala--efisiensi.csv" in files
+
+
+def test_a_gap_in_the_efficiency_scale_is_an_error(tmp_path):
+    bad = SKALA_LAIN.replace("{predikat: Efisien, bawah: 100,", "{predikat: Efisien, bawah: 101,")
+    assert any("metode.skala_efisiensi" in m and "celah" in m for m in _galat(_repo(tmp_path, tambahan=bad)))
+    assert any("skala 'tidak-ada' tidak dikenal" in m for m in _galat(_repo(tmp_path / "b", tambahan=SKALA_LAIN.replace("akip-aa-d", "tidak-ada"))))

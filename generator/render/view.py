@@ -261,7 +261,7 @@ class LaporanView:
             "capaian": k["teks"] if h.keseluruhan.ada else None, "batas": k["batas"], "tanda": k["tanda"],
             "predikat": h.predikat, "tanda_predikat": k["tanda_predikat"],
             "arti": f"rata-rata capaian {rentang_pita(pita)}" if pita is not None else None,
-            "skala": self.metode.skala.nama if self.metode.skala else None,
+            "skala": self.metode.skala_keseluruhan.nama if self.metode.skala_keseluruhan else None,
         }
 
     def judul_tab(self, halaman: str) -> str:
