@@ -435,3 +435,19 @@ def test_a_gap_in_the_efficiency_scale_is_an_error(tmp_path):
     bad = SKALA_LAIN.replace("{predikat: Efisien, bawah: 100,", "{predikat: Efisien, bawah: 101,")
     assert any("metode.skala_efisiensi" in m and "celah" in m for m in _galat(_repo(tmp_path, tambahan=bad)))
     assert any("skala 'tidak-ada' tidak dikenal" in m for m in _galat(_repo(tmp_path / "b", tambahan=SKALA_LAIN.replace("akip-aa-d", "tidak-ada"))))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Text from YAML in the new fields stays text
+
+
+def test_new_text_fields_are_escaped_everywhere(tmp_path):
+    jahat = "<script>window.__pwned=1</script>"
+    tambahan = (TINDAK_LANJUT.replace("Notulen rapat evaluasi triwulan I–III", f'"{jahat}"').replace("Subbag Perencanaan", f'"{jahat}"')
+                + SAKIP.replace("evaluasi_akip:\n  tahun_evaluasi: 2023\n", "").replace("Pelaporan Kinerja", f'"{jahat}"').replace("JUMLAH", "null")
+                .replace("  riwayat:\n    - {tahun: 2023, nilai: 44.25, predikat: C}\n", ""))
+    files = _halaman(_repo(tmp_path, tambahan=tambahan, indikator=f'analisis:\n  faktor_penghambat: "{jahat}"\n'))
+    for nama, isi in files.items():
+        if not nama.endswith(".csv"):  # a CSV is plain text: the text as written (formula cells neutralised elsewhere)
+            assert "<script>window" not in isi, nama
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in files["dinas-contoh/2024/bab-1.md"]
