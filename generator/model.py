@@ -219,7 +219,7 @@ _TW_ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "TW I": 1, "TW II": 2, "TW III
 class Triwulan(Model):
     """Target dan realisasi satu triwulan (TW I–IV) tahun laporan; capaiannya dihitung dengan rumus indikator."""
 
-    tw: Annotated[int, BeforeValidator(_to_tw)] = Field(description="Nomor triwulan: 1, 2, 3 atau 4 (boleh ditulis I–IV)")
+    tw: Annotated[int, BeforeValidator(_to_tw, json_schema_input_type=Union[Literal[1, 2, 3, 4], Literal["I", "II", "III", "IV"]])] = Field(description="Nomor triwulan: 1, 2, 3 atau 4 (boleh ditulis I–IV)")
     target: Nilai | None = Field(None, description="Target triwulan ini sebagaimana tercetak (angka atau tingkat nilai)")
     realisasi: Nilai | None = Field(None, description="Realisasi triwulan ini; kosong bila belum ada")
 
@@ -532,7 +532,7 @@ _TANGGAL_TEKS = re.compile(r"^\d{4}-\d")
 class Rekomendasi(Model):
     rekomendasi: Teks
     tindak_lanjut: Teks | None = None
-    bukti: Annotated[list[Bukti], BeforeValidator(_to_bukti)] = Field(default_factory=list, description="Output/bukti tindak lanjut: teks, atau {teks, tautan}, atau daftar keduanya")
+    bukti: Annotated[list[Bukti], BeforeValidator(_to_bukti, json_schema_input_type=Union[str, Bukti, list[Union[str, Bukti]]])] = Field(default_factory=list, description="Output/bukti tindak lanjut: teks, atau {teks, tautan}, atau daftar keduanya")
     batas_waktu: Annotated[Union[Tanggal, str], BeforeValidator(_to_batas_waktu)] | None = Field(None, description="Batas waktu tindak lanjut: tanggal (2024-12-31 atau 2024-12) atau teks sebagaimana tercetak ('Triwulan II 2024')")
     penanggung_jawab: str | None = Field(None, description="Unit/pejabat yang menindaklanjuti, mis. 'Sekretaris / Subbag Perencanaan'")
     status: Literal["belum", "proses", "selesai"] | None = Field(None, description="Status tindak lanjut: belum, proses (sedang berjalan) atau selesai")
