@@ -106,6 +106,7 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
     _anggaran_pk(a)
     _pegawai(a)
     _tabel_bebas(a)
+    _evaluasi_akip(a)
     return a.out
 
 
@@ -453,3 +454,10 @@ def _nilai_lain(a: _Audit, hi, jalur: tuple, lain, name: str) -> None:
         return
     if isinstance(lain.nilai, Decimal):
         a.banding(jalur, "capaian", f"capaian {y} {where}", lain.nilai, computed)
+
+
+def _evaluasi_akip(a: _Audit) -> None:
+    """The printed total of the SAKIP evaluation components against their sum."""
+    ev, he = a.b.model.evaluasi_akip, a.h.evaluasi
+    if ev is not None and he is not None:
+        a.banding(("evaluasi_akip", "jumlah_tercetak"), "jumlah", "jumlah nilai komponen evaluasi SAKIP", ev.jumlah_tercetak, he.nilai, angka)

@@ -105,10 +105,17 @@ def batasi(x: Decimal | None, metode: Metode) -> Decimal | None:
     return x
 
 
-def nilai_predikat(x: Decimal | None, metode: Metode) -> str | None:
-    if x is None or metode.skala is None:
+def nilai_predikat(x: Decimal | None, metode: Metode, keseluruhan: bool = False) -> str | None:
+    """The predikat of a capaian; ``keseluruhan``: by the overall capaian's scale (``metode.skala_keseluruhan``)."""
+    pita = pita_predikat(x, metode, keseluruhan)
+    return pita.predikat if pita else None
+
+
+def kategori_efisiensi(eff: "Hasil", metode: Metode) -> str | None:
+    """The efficiency category of an efficiency value as shown, when the report prints a scale for it."""
+    if metode.skala_efisiensi is None or not eff.ada:
         return None
-    pita = predikat(metode.skala, bulat(batasi(x, metode), metode.pembulatan))
+    pita = predikat(metode.skala_efisiensi, eff.tampil)  # type: ignore[arg-type]
     return pita.predikat if pita else None
 
 
@@ -154,11 +161,12 @@ def hitung_target(indikator: Iterable["HasilIndikator"]) -> JumlahTarget:
     return j
 
 
-def pita_predikat(x: Decimal | None, metode: Metode):
+def pita_predikat(x: Decimal | None, metode: Metode, keseluruhan: bool = False):
     """The band of the rating scale a capaian falls in (after the method's cap), or None."""
-    if x is None or metode.skala is None:
+    skala = metode.skala_keseluruhan if keseluruhan else metode.skala
+    if x is None or skala is None:
         return None
-    return predikat(metode.skala, bulat(batasi(x, metode), metode.pembulatan))
+    return predikat(skala, bulat(batasi(x, metode), metode.pembulatan))
 
 
 def rata_rata(values: Iterable[Decimal | None], metode: Metode, batas_dulu: bool) -> Hasil:
@@ -308,6 +316,21 @@ class HasilTahun:
 
 
 @dataclass
+class HasilTriwulan:
+    """One quarter of an indicator: its target, realisasi and capaian by the indicator's own formula."""
+
+    tw: int
+    target: object
+    realisasi: object
+    capaian: Hasil
+
+
+def hitung_triwulan(ind: Indikator, metode: Metode) -> list[HasilTriwulan]:
+    """Capaian per quarter (TW I–IV) with the indicator's direction and the method's formulas and rounding."""
+    return [HasilTriwulan(t.tw, t.target, t.realisasi, capaian(t.target, t.realisasi, ind.arah, metode)) for t in sorted(ind.triwulan, key=lambda t: t.tw)]
+
+
+@dataclass
 class HasilIndikator:
     model: Indikator
     jalur: tuple
@@ -330,6 +353,8 @@ class HasilIndikator:
     dirata: bool = True  # counts in the sasaran and overall averages under the method's scope
     capaian_batas_tampil: Decimal | None = None  # the capped capaian rounded as shown ("capaian untuk predikat")
     status: str = TIDAK_TERUKUR  # tercapai | tidak tercapai | tidak dapat diukur (status_target)
+    triwulan: list[HasilTriwulan] = field(default_factory=list)  # TW I–IV, capaian by the indicator's formula
+    efisiensi_kategori: str | None = None  # by metode.skala_efisiensi
 
 
 @dataclass
@@ -344,6 +369,7 @@ class HasilSasaran:
     efisiensi_teks: str | None
     capaian_batas_tampil: Decimal | None = None
     target: JumlahTarget = field(default_factory=JumlahTarget)  # its averaged indicators: targets met / missed
+    efisiensi_kategori: str | None = None  # by metode.skala_efisiensi
 
 
 @dataclass
@@ -370,10 +396,14 @@ class HasilPegawai:
 
 @dataclass
 class HasilBaris:
-    """A row of spending by type or by funding source: absorption and share of the total pagu."""
+    """A row of spending by type or by funding source: absorption and share of the total pagu; a subtotal row of
+    spending by type (``rincian``) carries the sums of its rows."""
 
     penyerapan: Hasil
     porsi: Decimal | None = None
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    subtotal: bool = False
 
 
 @dataclass
@@ -386,6 +416,41 @@ class HasilTahunLalu:
     penyerapan: Hasil
     dari_laporan_lalu: bool  # False: the values this report prints for last year (anggaran.tahun_lalu)
     perubahan: Decimal | None  # this year's shown absorption minus last year's, in percentage points
+
+
+@dataclass
+class HasilKomponen:
+    """One SAKIP evaluation component: its score as a share of its weight."""
+
+    nama: str
+    bobot: Decimal
+    nilai: Decimal | None
+    persen: Hasil  # nilai / bobot × 100
+
+
+@dataclass
+class HasilEvaluasi:
+    """The SAKIP evaluation components and their sums (exact: scores are added, never rounded)."""
+
+    komponen: list[HasilKomponen]
+    bobot: Decimal
+    nilai: Decimal | None  # None when no component has a score
+
+
+def hitung_evaluasi(lap: Laporan, metode: Metode) -> HasilEvaluasi | None:
+    ev = lap.evaluasi_akip
+    if ev is None or not ev.komponen:
+        return None
+    out = []
+    for k in ev.komponen:
+        if k.nilai is None:
+            p = Hasil(alasan="nilai tidak tercetak")
+        elif k.bobot == 0:
+            p = Hasil(alasan="bobot 0")
+        else:
+            p = _hasil(_div(k.nilai * SERATUS, k.bobot), metode.pembulatan)
+        out.append(HasilKomponen(k.nama, k.bobot, k.nilai, p))
+    return HasilEvaluasi(out, sum((k.bobot for k in ev.komponen), D(0)), _sum([k.nilai for k in ev.komponen]))
 
 
 @dataclass
@@ -408,6 +473,7 @@ class HasilLaporan:
     tahun_lalu: HasilTahunLalu | None = None
     target: JumlahTarget = field(default_factory=JumlahTarget)  # the indicators the method averages: targets met / missed
     pita: Any = None  # the rating band of the overall capaian (its bounds say what the predikat means)
+    evaluasi: HasilEvaluasi | None = None  # SAKIP evaluation components and their sum
 
     @property
     def semua_indikator(self) -> list[HasilIndikator]:
@@ -458,7 +524,7 @@ def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Lap
         predikat=nilai_predikat(cap.nilai, metode), renstra=renstra, riwayat=riwayat,
         perubahan_realisasi=d_real, perubahan_capaian=d_cap, penyerapan=serap, anggaran=nodes,
         efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk if target_pk is not None else ind.target.get(y), target_pk_perubahan=target_pk_p,
-        status=status_target(cap, ordinal, metode),
+        status=status_target(cap, ordinal, metode), triwulan=hitung_triwulan(ind, metode), efisiensi_kategori=kategori_efisiensi(eff, metode),
     )
 
 
@@ -490,10 +556,18 @@ def hitung_pegawai(lap: Laporan) -> list[HasilPegawai]:
 def hitung_rincian_anggaran(lap: Laporan, metode: Metode) -> tuple[list[HasilBaris], Decimal, Decimal | None, list[HasilBaris]]:
     """Spending by type (absorption, share of the types' total pagu) and by funding source (absorption)."""
     items = lap.anggaran.belanja_per_jenis
-    total = sum((x.pagu for x in items if x.pagu is not None), D(0))
-    jenis = [HasilBaris(penyerapan(x.pagu, x.realisasi, metode),
-                        bulat(_div(x.pagu * 100, total), metode.pembulatan_anggaran) if x.pagu is not None and total else None) for x in items]
-    real = [x.realisasi for x in items if x.realisasi is not None]
+    daun = [x for x in items if not x.rincian]  # subtotal rows are sums of other rows: never counted twice
+    total = sum((x.pagu for x in daun if x.pagu is not None), D(0))
+    by_jenis: dict[str, Any] = {}
+    for x in daun:
+        by_jenis.setdefault(x.jenis, x)
+    jenis = []
+    for x in items:
+        anak = [by_jenis[n] for n in x.rincian if n in by_jenis]
+        pagu, real_x = (_sum([a.pagu for a in anak]), _sum([a.realisasi for a in anak])) if x.rincian else (x.pagu, x.realisasi)
+        jenis.append(HasilBaris(penyerapan(pagu, real_x, metode), bulat(_div(pagu * 100, total), metode.pembulatan_anggaran) if pagu is not None and total else None,
+                                pagu, real_x, bool(x.rincian)))
+    real = [x.realisasi for x in daun if x.realisasi is not None]
     dana = [HasilBaris(penyerapan(x.pagu, x.realisasi, metode)) for x in lap.anggaran.sumber_dana]
     return jenis, total, (sum(real, D(0)) if real else None), dana
 
@@ -527,7 +601,7 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
         ids = list(s.program) or list(dict.fromkeys(a for h in inds for a in h.model.anggaran))
         serap, _ = gabung_penyerapan(ids, ang, metode)
         eff, eff_teks = efisiensi(mean, serap, metode)
-        sasaran.append(HasilSasaran(s, ("sasaran", i), inds, mean, nilai_predikat(mean.nilai, metode), serap, eff, eff_teks))
+        sasaran.append(HasilSasaran(s, ("sasaran", i), inds, mean, nilai_predikat(mean.nilai, metode), serap, eff, eff_teks, efisiensi_kategori=kategori_efisiensi(eff, metode)))
     tujuan_inds = []
     if lap.renstra:
         for i, t in enumerate(lap.renstra.tujuan):
@@ -551,9 +625,10 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
         x.capaian_batas_tampil = batas_tampil(x.capaian.nilai, metode) if x.capaian.ada else None
         x.target = hitung_target(h for h in x.indikator if h.dirata)
     jenis, jenis_pagu, jenis_real, dana = hitung_rincian_anggaran(lap, metode)
-    return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode), ang, counts,
+    return HasilLaporan(lap.tahun, metode, sasaran, tujuan_inds, overall, nilai_predikat(overall.nilai, metode, keseluruhan=True), ang, counts,
                         jumlah=hitung_jumlah(lap, [h for x in sasaran for h in x.indikator], counts),
                         keseluruhan_batas=batas_tampil(overall.nilai, metode) if overall.ada else None,
                         pegawai=hitung_pegawai(lap), belanja_jenis=jenis, belanja_jenis_pagu=jenis_pagu, belanja_jenis_realisasi=jenis_real,
                         sumber_dana=dana, tahun_lalu=hitung_tahun_lalu(lap, metode, ang, lalu),
-                        target=hitung_target(h for x in sasaran for h in x.indikator if h.dirata), pita=pita_predikat(overall.nilai, metode))
+                        target=hitung_target(h for x in sasaran for h in x.indikator if h.dirata), pita=pita_predikat(overall.nilai, metode, keseluruhan=True),
+                        evaluasi=hitung_evaluasi(lap, metode))

@@ -159,6 +159,8 @@ class Metode:
     tampilkan_catatan_pemeriksaan: bool
     preset: str | None
     hitungan_portal: str = "tandai"  # aggregates the report does not print: "tandai" (marked) or "sembunyikan"
+    skala_keseluruhan: Skala | None = None  # the overall capaian's scale (resolve sets it to ``skala`` when not given)
+    skala_efisiensi: Skala | None = None  # categories of the efficiency value, if the report prints them
 
 
 class MetodeError(ValueError):
@@ -193,16 +195,9 @@ def resolve(*layers: MetodeParsial) -> Metode:
             rumus.periksa(merged["capaian_turun"])
         except rumus.RumusError as e:
             raise MetodeError(f"{e}; atau pakai 'dua_t_kurang_r' / 't_per_r'", ("metode", "capaian_turun")) from None
-    skala_value = merged["skala"]
-    if isinstance(skala_value, str):
-        if skala_value == TANPA_SKALA:
-            skala, skala_nama = None, TANPA_SKALA
-        elif skala_value in SKALA:
-            skala, skala_nama = SKALA[skala_value], skala_value
-        else:
-            raise MetodeError(f"skala '{skala_value}' tidak dikenal; pilih salah satu: {', '.join(sorted(SKALA))}, '{TANPA_SKALA}', atau tulis pita sendiri", ("metode", "skala"))
-    else:
-        skala, skala_nama = skala_value, skala_value.nama
+    skala, skala_nama = _skala(merged["skala"], "skala")
+    keseluruhan = _skala(merged["skala_keseluruhan"], "skala_keseluruhan")[0] if merged.get("skala_keseluruhan") is not None else skala
+    skala_efisiensi = _skala(merged["skala_efisiensi"], "skala_efisiensi")[0] if merged.get("skala_efisiensi") is not None else None
     return Metode(
         capaian_turun=merged["capaian_turun"],
         tingkat_nilai=tuple(merged["tingkat_nilai"]),
@@ -217,7 +212,20 @@ def resolve(*layers: MetodeParsial) -> Metode:
         tampilkan_catatan_pemeriksaan=merged["tampilkan_catatan_pemeriksaan"],
         preset=preset_name,
         hitungan_portal=merged["hitungan_portal"],
+        skala_keseluruhan=keseluruhan,
+        skala_efisiensi=skala_efisiensi,
     )
+
+
+def _skala(value: str | Skala, kunci: str) -> tuple[Skala | None, str]:
+    """A scale setting: a preset name, 'tanpa', or bands written out."""
+    if not isinstance(value, str):
+        return value, value.nama
+    if value == TANPA_SKALA:
+        return None, TANPA_SKALA
+    if value in SKALA:
+        return SKALA[value], value
+    raise MetodeError(f"skala '{value}' tidak dikenal; pilih salah satu: {', '.join(sorted(SKALA))}, '{TANPA_SKALA}', atau tulis pita sendiri", ("metode", kunci))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -250,8 +258,10 @@ def _lower_key(p: Pita) -> tuple:
 
 
 def periksa_skala(skala: Skala) -> list[tuple[int | None, str]]:
-    """Return (band index, message) for every empty band, gap and overlap in ``skala``."""
+    """Return (band index, message) for every empty band, gap and overlap in ``skala``; a scale that says what a
+    value between or outside its bands gets (``celah`` other than ``tolak``) may have gaps and uncovered ends."""
     problems: list[tuple[int | None, str]] = []
+    bercelah = skala.celah != "tolak"
     pita = list(enumerate(skala.pita))
     for i, p in pita:
         if p.bawah is not None and p.atas is not None:
@@ -261,7 +271,7 @@ def periksa_skala(skala: Skala) -> list[tuple[int | None, str]]:
     # start of coverage
     lo_need, lo_need_ink = skala.rentang_bawah, True
     first_i, first = ordered[0]
-    if first.bawah is not None and (lo_need is None or first.bawah > lo_need or (first.bawah == lo_need and not first.bawah_inklusif)):
+    if not bercelah and first.bawah is not None and (lo_need is None or first.bawah > lo_need or (first.bawah == lo_need and not first.bawah_inklusif)):
         problems.append((first_i, f"nilai {_interval(lo_need, lo_need_ink, first.bawah, not first.bawah_inklusif)} tidak termasuk pita mana pun"))
     # walk consecutive bands
     for (ia, a), (ib, b) in zip(ordered, ordered[1:]):
@@ -271,14 +281,15 @@ def periksa_skala(skala: Skala) -> list[tuple[int | None, str]]:
         if b.bawah is None:
             continue
         if b.bawah > a.atas or (b.bawah == a.atas and not a.atas_inklusif and not b.bawah_inklusif):
-            problems.append((ib, f"celah: nilai {_interval(a.atas, not a.atas_inklusif, b.bawah, not b.bawah_inklusif)} tidak termasuk pita mana pun (antara '{a.predikat}' dan '{b.predikat}')"))
+            if not bercelah:
+                problems.append((ib, f"celah: nilai {_interval(a.atas, not a.atas_inklusif, b.bawah, not b.bawah_inklusif)} tidak termasuk pita mana pun (antara '{a.predikat}' dan '{b.predikat}')"))
         elif b.bawah < a.atas or (b.bawah == a.atas and a.atas_inklusif and b.bawah_inklusif):
             hi = min(a.atas, b.atas) if b.atas is not None else a.atas
             hi_ink = a.atas_inklusif if (b.atas is None or a.atas < b.atas) else (b.atas_inklusif and a.atas_inklusif)
             problems.append((ib, f"tumpang tindih: nilai {_interval(b.bawah, b.bawah_inklusif, hi, hi_ink)} termasuk '{a.predikat}' dan '{b.predikat}'"))
     last_i, last = max(pita, key=lambda ip: (1 if ip[1].atas is None else 0, ip[1].atas or 0, 1 if ip[1].atas_inklusif else 0))
     hi_need = skala.rentang_atas
-    if last.atas is not None and (hi_need is None or last.atas < hi_need or (last.atas == hi_need and not last.atas_inklusif)):
+    if not bercelah and last.atas is not None and (hi_need is None or last.atas < hi_need or (last.atas == hi_need and not last.atas_inklusif)):
         problems.append((last_i, f"nilai {_interval(last.atas, not last.atas_inklusif, hi_need, True)} tidak termasuk pita mana pun"))
     return problems
 
@@ -290,4 +301,15 @@ def predikat(skala: Skala, nilai: Decimal) -> Pita | None:
         if p.atas is not None and (nilai > p.atas or (nilai == p.atas and not p.atas_inklusif)):
             continue
         return p
+    return _pita_terdekat(skala, nilai)
+
+
+def _pita_terdekat(skala: Skala, nilai: Decimal) -> Pita | None:
+    """A value in a gap or outside the bands of a scale as printed: the nearest band below or above, per ``celah``."""
+    if skala.celah == "pita_bawah":
+        bawah = [p for p in skala.pita if p.atas is not None and p.atas <= nilai]
+        return max(bawah, key=lambda p: p.atas) if bawah else None  # type: ignore[arg-type,return-value]
+    if skala.celah == "pita_atas":
+        atas = [p for p in skala.pita if p.bawah is not None and p.bawah >= nilai]
+        return min(atas, key=lambda p: p.bawah) if atas else None  # type: ignore[arg-type,return-value]
     return None

@@ -9,157 +9,28 @@ Rules that need more than one field (references, sums, scale coverage) live in `
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-# ---------------------------------------------------------------------------------------------------
-# Scalar types
-
-
-_ID_NUMBER = re.compile(r"^\s*(Rp\.?\s*)?[-+]?\d{1,3}(\.\d{3})+(,\d+)?\s*%?\s*$|^\s*(Rp\.?\s*)?[-+]?\d+,\d+\s*%?\s*$")
-_PLAIN_NUMBER = re.compile(r"^\s*[-+]?\d+(\.\d+)?\s*$")
-
-
-def indonesian_to_yaml_number(text: str) -> str | None:
-    """``"84,16"`` → ``"84.16"``; ``"1.159"`` → ``"1159"``; ``"Rp 15.436.201.600"`` → ``"15436201600"``."""
-    if not _ID_NUMBER.match(text):
-        return None
-    t = text.strip().removeprefix("Rp.").removeprefix("Rp").strip().rstrip("%").strip()
-    return t.replace(".", "").replace(",", ".")
-
-
-def _to_decimal(value: Any) -> Any:
-    if isinstance(value, bool):
-        raise PydanticCustomError("angka_bool", "harus berupa angka, bukan ya/tidak (true/false)")
-    if isinstance(value, int):
-        value = Decimal(value)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise PydanticCustomError("angka_tak_hingga", "harus berupa angka terhingga, bukan {nilai}", {"nilai": str(value)})
-        if value.adjusted() > 18 or (value != 0 and value.adjusted() < -12):
-            raise PydanticCustomError("angka_terlalu_besar", "angka terlalu besar atau terlalu kecil ({nilai}); periksa penulisannya", {"nilai": str(value)})
-        return value
-    if isinstance(value, float):  # only reachable when models are fed from Python, not from our loader
-        return Decimal(repr(value))
-    if isinstance(value, str):
-        saran = indonesian_to_yaml_number(value)
-        if saran is not None:
-            raise PydanticCustomError(
-                "angka_format_indonesia",
-                'angka ditulis sebagai teks berformat Indonesia "{teks}"; di YAML tulis {saran} '
-                "(titik untuk desimal, tanpa pemisah ribuan, tanpa tanda kutip)",
-                {"teks": value, "saran": saran},
-            )
-        if _PLAIN_NUMBER.match(value):
-            raise PydanticCustomError(
-                "angka_dalam_kutip",
-                'angka ditulis di dalam tanda kutip "{teks}"; tulis {saran} tanpa tanda kutip',
-                {"teks": value, "saran": value.strip()},
-            )
-    raise PydanticCustomError("angka", "harus berupa angka (contoh: 92.90 atau 25493311518)")
-
-
-Angka = Annotated[Decimal, BeforeValidator(_to_decimal)]
-"""A number as the report prints it: exact decimal, printed precision kept."""
-
-
-def _to_rupiah(value: Any) -> Any:
-    d = _to_decimal(value)
-    if d != d.quantize(Decimal("0.01")):
-        raise PydanticCustomError("rupiah_desimal", "jumlah rupiah paling banyak 2 angka di belakang koma, tertulis {nilai}", {"nilai": str(d)})
-    if d < 0:
-        raise PydanticCustomError("rupiah_negatif", "jumlah rupiah tidak boleh negatif, tertulis {nilai}", {"nilai": str(d)})
-    return d
-
-
-Rupiah = Annotated[Decimal, BeforeValidator(_to_rupiah)]
-"""Money in rupiah: non-negative, at most two decimals; sums are exact."""
-
-
-def _to_count(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and indonesian_to_yaml_number(value):
-            return _to_decimal(value)  # raises the friendly message
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            return int(value)
-        raise PydanticCustomError("bilangan_bulat", "harus berupa bilangan bulat (contoh: 46)")
-    if value < 0:
-        raise PydanticCustomError("bilangan_negatif", "tidak boleh negatif, tertulis {nilai}", {"nilai": value})
-    return value
-
-
-Jumlah = Annotated[int, BeforeValidator(_to_count)]
-"""A head count or other whole number."""
-
-
-def _to_value(value: Any) -> Any:
-    """A target or realisasi: a number, or a grade/level text such as ``"B"`` (ordinal target)."""
-    if isinstance(value, str):
-        if indonesian_to_yaml_number(value) is not None or _PLAIN_NUMBER.match(value):
-            return _to_decimal(value)  # raises the friendly message
-        if not value.strip():
-            raise PydanticCustomError("nilai_kosong", "nilai kosong; hapus baris ini atau tulis null")
-        return value.strip()
-    return _to_decimal(value)
-
-
-Nilai = Annotated[Union[Decimal, str], BeforeValidator(_to_value)]
-"""A target or realisasi: a number, or a grade such as ``"B"`` (see ``metode.tingkat_nilai``)."""
-
-
-_TANGGAL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-
-
-class Tanggal(BaseModel):
-    """A date that may be month-only (``2024-01``) as printed in "Penajam, Januari 2024"."""
-
-    model_config = ConfigDict(frozen=True)
-    tahun: int
-    bulan: int
-    hari: int | None = None
-
-
-def _to_tanggal(value: Any) -> Any:
-    if isinstance(value, Tanggal):
-        return value
-    if isinstance(value, _dt.datetime):
-        value = value.date()
-    if isinstance(value, _dt.date):
-        return Tanggal(tahun=value.year, bulan=value.month, hari=value.day)
-    if isinstance(value, str):
-        m = _TANGGAL.match(value.strip())
-        if m:
-            y, mo, d = int(m[1]), int(m[2]), m[3]
-            try:
-                _dt.date(y, mo, int(d) if d else 1)
-            except ValueError:
-                pass
-            else:
-                return Tanggal(tahun=y, bulan=mo, hari=int(d) if d else None)
-    raise PydanticCustomError(
-        "tanggal",
-        "tanggal harus ditulis TTTT-BB-HH (contoh: 2025-02-10) atau TTTT-BB bila hanya bulan (contoh: 2024-01)",
-    )
-
-
-TanggalField = Annotated[Tanggal, BeforeValidator(_to_tanggal)]
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
-"""A stable identifier: lower-case letters, digits, ``-``, ``_``, ``.`` (e.g. ``iku-pelatihan``)."""
-
-Teks = Annotated[str, Field(max_length=200_000)]
-"""Markdown text (paragraphs, lists, emphasis). Raw HTML is shown as text, never executed."""
-
-Tahun = Annotated[int, Field(ge=1945, le=2100)]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+from .model_dasar import (  # noqa: F401  (re-exported: scalar types live in model_dasar.py)
+    Angka,
+    Id,
+    Jumlah,
+    Model,
+    Nilai,
+    Rupiah,
+    Tahun,
+    Tanggal,
+    TanggalField,
+    Teks,
+    _to_tanggal,
+    indonesian_to_yaml_number,
+)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -334,6 +205,25 @@ class TahunTercetak(Model):
     predikat: str | None = None
 
 
+def _to_tw(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().upper() in _TW_ROMAWI:
+        return _TW_ROMAWI[value.strip().upper()]
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value not in (1, 2, 3, 4):
+        raise PydanticCustomError("triwulan", "triwulan harus 1, 2, 3 atau 4 (TW I–IV), tertulis {nilai}", {"nilai": str(value)})
+    return int(value)
+
+
+_TW_ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "TW I": 1, "TW II": 2, "TW III": 3, "TW IV": 4}
+
+
+class Triwulan(Model):
+    """Target dan realisasi satu triwulan (TW I–IV) tahun laporan; capaiannya dihitung dengan rumus indikator."""
+
+    tw: Annotated[int, BeforeValidator(_to_tw, json_schema_input_type=Union[Literal[1, 2, 3, 4], Literal["I", "II", "III", "IV"]])] = Field(description="Nomor triwulan: 1, 2, 3 atau 4 (boleh ditulis I–IV)")
+    target: Nilai | None = Field(None, description="Target triwulan ini sebagaimana tercetak (angka atau tingkat nilai)")
+    realisasi: Nilai | None = Field(None, description="Realisasi triwulan ini; kosong bila belum ada")
+
+
 class Analisis(Model):
     """The seven analyses of PermenPAN-RB 53/2014 for one indicator (Markdown)."""
 
@@ -341,8 +231,10 @@ class Analisis(Model):
     tahun_sebelumnya: Teks | None = Field(None, description="2. Dibandingkan tahun lalu dan tahun-tahun sebelumnya")
     renstra: Teks | None = Field(None, description="3. Dibandingkan target akhir Renstra")
     nasional: Teks | None = Field(None, description="4. Dibandingkan standar nasional/provinsi")
-    penyebab: Teks | None = Field(None, description="5a. Penyebab keberhasilan/kegagalan")
-    solusi: Teks | None = Field(None, description="5b. Alternatif solusi")
+    penyebab: Teks | None = Field(None, description="5a. Penyebab keberhasilan/kegagalan sebagai satu teks (bila laporan tidak memisahkan faktor pendorong dan penghambat)")
+    faktor_pendorong: Teks | None = Field(None, description="5a. Faktor pendorong: yang membuat target tercapai atau membantu pencapaiannya")
+    faktor_penghambat: Teks | None = Field(None, description="5a. Faktor penghambat: kendala yang membuat target tidak tercapai atau menghambatnya")
+    solusi: Teks | None = Field(None, description="5b. Alternatif solusi (langkah yang diambil atau direncanakan atas faktor penghambat)")
     efisiensi: Teks | None = Field(None, description="6. Efisiensi penggunaan sumber daya")
     program_pendukung: Teks | None = Field(None, description="7. Program/kegiatan penunjang")
 
@@ -371,6 +263,7 @@ class Indikator(Model):
     tercetak: TercetakIndikator = Field(default_factory=TercetakIndikator)
     analisis: Analisis = Field(default_factory=Analisis)
     narasi: Teks | None = Field(None, description="Uraian umum indikator (sebelum analisis)")
+    triwulan: list[Triwulan] = Field(default_factory=list, description="Target dan realisasi per triwulan (TW I–IV) tahun laporan; capaian per triwulan dihitung dengan rumus dan pembulatan indikator ini")
 
 
 class VersiTarget(Model):
@@ -477,6 +370,7 @@ class BelanjaJenis(Model):
     pagu: Rupiah | None = None
     realisasi: Rupiah | None = None
     tercetak: TercetakAnggaran = Field(default_factory=TercetakAnggaran)
+    rincian: list[str] = Field(default_factory=list, description="Baris subtotal: 'jenis' baris-baris lain yang dijumlahkan menjadi baris ini (mis. Belanja Operasi = [Belanja Pegawai, Belanja Barang dan Jasa]); pagu dan realisasinya dihitung, tidak ditulis")
 
 
 class BarisMultiTahun(Model):
@@ -542,6 +436,30 @@ class PerjanjianKinerja(VersiPK):
     perubahan: VersiPK | None = Field(None, description="Perjanjian Kinerja perubahan, bila ada")
 
 
+class BarisPKIndividu(Model):
+    """One row of an official's Perjanjian Kinerja: sasaran, indicator, target."""
+
+    sasaran: str = Field(description="Sasaran sebagaimana tercetak di PK pejabat itu")
+    indikator: str = Field(description="Indikator kinerja sebagaimana tercetak")
+    target: Nilai | None = Field(None, description="Target tahun laporan (angka atau tingkat nilai)")
+    satuan: str | None = Field(None, description="Satuan target, mis. 'Persen', 'Dokumen', 'Orang'")
+
+
+class PKIndividu(Model):
+    """The Perjanjian Kinerja of one eselon III/IV official (attached in the Lampiran)."""
+
+    id: Id | None = Field(None, description="Id untuk nama berkas CSV; bila kosong dipakai NIP, lalu nama pejabat")
+    pejabat: Orang = Field(description="Pejabat yang berjanji: nama, jabatan, NIP (pangkat/golongan boleh)")
+    eselon: str | None = Field(None, description="Eselon jabatan sebagaimana tercetak, mis. 'III.a', 'IV.a'")
+    atasan: Orang | None = Field(None, description="Atasan langsung (pihak kedua), bila tercetak")
+    baris: list[BarisPKIndividu] = Field(description="Sasaran, indikator dan target dalam PK pejabat itu")
+
+    @property
+    def kunci(self) -> str:
+        """Its name in CSV files and table lookups: the id, else the NIP digits, else the official's name."""
+        return self.id or (self.pejabat.nip or "").replace(" ", "") or self.pejabat.nama
+
+
 # ---------------------------------------------------------------------------------------------------
 # BAB I blocks
 
@@ -573,9 +491,51 @@ class RiwayatAkip(Model):
     predikat: str | None = None
 
 
+def _to_tautan(value: Any) -> Any:
+    """A link from YAML: only an absolute http(s) address (never ``javascript:``, ``data:`` or a relative path)."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("tautan", "tautan harus berupa teks alamat web, mis. https://contoh.go.id/lhe.pdf")
+    v = value.strip()
+    parts = urlsplit(v) if not any(c.isspace() or ord(c) < 32 for c in v) else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise PydanticCustomError("tautan", "tautan harus alamat web lengkap yang dimulai dengan http:// atau https:// dan tanpa spasi, tertulis '{nilai}'", {"nilai": v[:80]})
+    return v
+
+
+Tautan = Annotated[str, BeforeValidator(_to_tautan), Field(max_length=2000)]
+"""An absolute http/https link from YAML (escaped when shown)."""
+
+
+class Bukti(Model):
+    """Output or evidence of a follow-up: a text, optionally with a link to the document."""
+
+    teks: str = Field(description="Output/bukti tindak lanjut, mis. 'Renstra Perubahan 2021–2026 (Perbup No. 12/2024)'")
+    tautan: Tautan | None = Field(None, description="Alamat dokumen bukti; hanya http:// atau https://")
+
+
+def _to_bukti(value: Any) -> Any:
+    """``bukti:`` may be one text, one {teks, tautan}, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    return [{"teks": x} if isinstance(x, str) else x for x in items]
+
+
+def _to_batas_waktu(value: Any) -> Any:
+    """A deadline: a date (2024-12-31 or 2024-12) or a text as printed ('Triwulan II 2024')."""
+    if isinstance(value, str) and not _TANGGAL_TEKS.match(value.strip()):
+        return value.strip()
+    return _to_tanggal(value)
+
+
+_TANGGAL_TEKS = re.compile(r"^\d{4}-\d")
+
+
 class Rekomendasi(Model):
     rekomendasi: Teks
     tindak_lanjut: Teks | None = None
+    bukti: Annotated[list[Bukti], BeforeValidator(_to_bukti, json_schema_input_type=Union[str, Bukti, list[Union[str, Bukti]]])] = Field(default_factory=list, description="Output/bukti tindak lanjut: teks, atau {teks, tautan}, atau daftar keduanya")
+    batas_waktu: Annotated[Union[Tanggal, str], BeforeValidator(_to_batas_waktu)] | None = Field(None, description="Batas waktu tindak lanjut: tanggal (2024-12-31 atau 2024-12) atau teks sebagaimana tercetak ('Triwulan II 2024')")
+    penanggung_jawab: str | None = Field(None, description="Unit/pejabat yang menindaklanjuti, mis. 'Sekretaris / Subbag Perencanaan'")
+    status: Literal["belum", "proses", "selesai"] | None = Field(None, description="Status tindak lanjut: belum, proses (sedang berjalan) atau selesai")
 
 
 class KelompokRekomendasi(Model):
@@ -583,10 +543,20 @@ class KelompokRekomendasi(Model):
     butir: list[Rekomendasi]
 
 
+class KomponenEvaluasi(Model):
+    """One component of the SAKIP evaluation (PermenPAN-RB 88/2021): its weight and the score given."""
+
+    nama: str = Field(description="Nama komponen, mis. 'Perencanaan Kinerja', 'Pengukuran Kinerja', 'Pelaporan Kinerja', 'Evaluasi Akuntabilitas Kinerja Internal'")
+    bobot: Angka = Field(description="Bobot komponen sebagaimana tercetak, mis. 30")
+    nilai: Angka | None = Field(None, description="Nilai yang diperoleh (paling besar sama dengan bobot); kosong bila tidak tercetak")
+
+
 class EvaluasiAkip(Model):
     riwayat: list[RiwayatAkip] = Field(default_factory=list)
     rekomendasi: list[KelompokRekomendasi] = Field(default_factory=list)
     tahun_evaluasi: Tahun | None = None
+    komponen: list[KomponenEvaluasi] = Field(default_factory=list, description="Nilai per komponen evaluasi SAKIP tahun_evaluasi; jumlahnya dihitung")
+    jumlah_tercetak: Angka | None = Field(None, description="Jumlah nilai komponen sebagaimana tercetak (dibandingkan dengan jumlah hitungan oleh lkip check)")
 
 
 class IsuStrategis(Model):
@@ -622,6 +592,10 @@ class Skala(Model):
     rentang_bawah: Angka | None = Field(None, description="Nilai terendah yang harus tercakup (null: minus tak hingga)")
     rentang_atas: Angka | None = Field(None, description="Nilai tertinggi yang harus tercakup (null: tak hingga)")
     pita: list[Pita]
+    celah: Literal["tolak", "tanpa_predikat", "pita_bawah", "pita_atas"] = Field(
+        "tolak", description="Skala sebagaimana tercetak yang bercelah antarpita atau tanpa pita di atas 100%: tolak = ditolak lkip validate (bawaan); "
+        "tanpa_predikat = nilai di celah/di luar pita tidak diberi predikat; pita_bawah = diberi predikat pita terdekat di bawahnya "
+        "(mis. capaian 132% pada skala yang berhenti di 100); pita_atas = pita terdekat di atasnya")
 
 
 class CapaianOrdinal(Model):
@@ -654,6 +628,8 @@ class MetodeParsial(Model):
     tingkat_nilai: list[str] | None = Field(None, description="Urutan nilai ordinal dari terendah, mis. [D, C, CC, B, BB, A, AA]")
     capaian_ordinal: CapaianOrdinal | None = None
     skala: Union[str, Skala, None] = Field(None, description="Nama skala preset atau skala sendiri; 'tanpa' bila laporan tidak memakai predikat")
+    skala_keseluruhan: Union[str, Skala, None] = Field(None, description="Skala predikat capaian keseluruhan bila laporan memakai skala lain dari skala indikator (nama preset, skala sendiri, atau 'tanpa'); kosong = sama dengan 'skala'")
+    skala_efisiensi: Union[str, Skala, None] = Field(None, description="Skala kategori efisiensi (mis. Sangat Efisien, Efisien, Kurang Efisien) yang diterapkan pada nilai efisiensi; kosong = tanpa kategori")
     batas_capaian: BatasCapaian | None = Field(None, description="Batas capaian untuk penentuan predikat (nilai asli tetap ditampilkan)")
     agregasi: Agregasi | None = None
     efisiensi: Literal["rasio", "selisih", "sisa_anggaran", "verbal"] | None = None
@@ -772,6 +748,7 @@ class Laporan(Model):
     renstra: Renstra | None = Field(None, description="Rencana Strategis: periode, visi, misi, tujuan")
     sasaran: list[Sasaran] = Field(default_factory=list, description="Sasaran yang diukur (Perjanjian Kinerja), masing-masing dengan indikatornya")
     perjanjian_kinerja: PerjanjianKinerja | None = Field(None, description="Perjanjian Kinerja dan perubahannya")
+    perjanjian_kinerja_individu: list[PKIndividu] = Field(default_factory=list, description="Perjanjian Kinerja pejabat eselon III/IV, satu tabel per pejabat di Lampiran")
     anggaran: Anggaran = Field(default_factory=Anggaran, description="Program → kegiatan → sub-kegiatan, belanja per jenis, pagu multi-tahun")
     prestasi: list[Prestasi] = Field(default_factory=list, description="Prestasi/penghargaan")
     tabel: list[Tabel] = Field(default_factory=list, description="Tabel bebas, ditampilkan di 'posisi'-nya")

@@ -30,19 +30,23 @@ so text from YAML is inert even if someone pastes the file into a page. Fields:
 
 - ``instansi`` {slug, nama, nama_singkat, pemda}, ``tahun``, ``judul``, ``halaman`` (page URLs relative to the
   site root), ``situs`` (site_url or null);
-- ``metode``: the resolved method (preset, formulas, scale bands, rounding) and ``uraian`` (the same rows as
+- ``metode``: the resolved method (preset, formulas, scale bands, rounding; skala_keseluruhan: null = the same as
+  skala, "tanpa" = no overall predikat, else its bands; skala_efisiensi: null or its bands) and ``uraian`` (the same rows as
   the "Metode perhitungan" table);
 - ``capaian_keseluruhan``, ``predikat``, ``jumlah_per_predikat``;
 - ``sasaran[]`` {id, kode, nama, tingkat, capaian, predikat, penyerapan, efisiensi, efisiensi_teks,
-  indikator[]}; ``indikator_tujuan[]``; an indicator is {id, kode, nama, satuan, arah, iku, dihitung, target,
+  efisiensi_kategori, indikator[]}; ``indikator_tujuan[]``; an indicator is {id, kode, nama, satuan, arah, iku, dihitung, target,
   realisasi, target_pk, target_pk_perubahan, capaian, capaian_untuk_predikat, predikat, target_akhir_renstra,
   capaian_renstra, riwayat[] {tahun, target, realisasi, capaian, sumber}, perubahan_realisasi,
-  perubahan_capaian, anggaran (ids), penyerapan, efisiensi, efisiensi_teks, halaman};
+  perubahan_capaian, anggaran (ids), penyerapan, efisiensi, efisiensi_teks, efisiensi_kategori, halaman, triwulan[] {tw, target,
+  realisasi, capaian}};
 - a computed value (``capaian``, ``penyerapan``, ``efisiensi``…) is {nilai: full precision, tampil: rounded
   as printed, alasan: why it could not be computed, or null};
 - ``anggaran`` {pagu, pagu_perubahan, pagu_efektif, realisasi, penyerapan, sisa, program[]}, each node
   {id, kode, nama, tingkat (program/kegiatan/sub_kegiatan), pagu, pagu_perubahan, realisasi, penyerapan, sisa,
   rincian[]};
+- ``evaluasi_akip``: null, or {komponen[] {nama, bobot, nilai, persen_bobot}, jumlah_bobot, jumlah_nilai} (the SAKIP
+  evaluation components and their computed sums);
 - ``catatan_pemeriksaan`` {ditampilkan, temuan[] {no, berkas, baris, kolom, jalur, bidang, pesan, tercetak,
   dihitung, akibat}} (empty when the report's method hides the audit);
 - ``tabel[]`` {csv, judul, tempat[] {halaman, tabel}, baris, kolom[]}: every CSV of the report.
@@ -254,9 +258,17 @@ def _indikator(r: Any, hi: Any) -> dict:
         "target_akhir_renstra": ind.target_akhir_renstra, "capaian_renstra": _hasil(hi.renstra),
         "riwayat": [{"tahun": x.tahun, "target": x.target, "realisasi": x.realisasi, "capaian": _hasil(x.capaian), "sumber": x.sumber} for x in hi.riwayat],
         "perubahan_realisasi": _hasil(hi.perubahan_realisasi), "perubahan_capaian": _hasil(hi.perubahan_capaian),
-        "anggaran": list(ind.anggaran), "penyerapan": _hasil(hi.penyerapan), "efisiensi": _hasil(hi.efisiensi), "efisiensi_teks": hi.efisiensi_teks,
+        "anggaran": list(ind.anggaran), "penyerapan": _hasil(hi.penyerapan), "efisiensi": _hasil(hi.efisiensi), "efisiensi_teks": hi.efisiensi_teks, "efisiensi_kategori": hi.efisiensi_kategori,
         "halaman": _dari_akar(r, url) if url else None,
+        "triwulan": [{"tw": t.tw, "target": t.target, "realisasi": t.realisasi, "capaian": _hasil(t.capaian)} for t in hi.triwulan],
     }
+
+
+def _evaluasi(he: Any) -> dict | None:
+    if he is None:
+        return None
+    return {"komponen": [{"nama": k.nama, "bobot": k.bobot, "nilai": k.nilai, "persen_bobot": _hasil(k.persen)} for k in he.komponen],
+            "jumlah_bobot": he.bobot, "jumlah_nilai": he.nilai}
 
 
 def _dari_akar(r: Any, url: str) -> str:
@@ -286,7 +298,9 @@ def data_laporan(r: Any, unduhan: Unduhan, halaman: list[str]) -> dict:
     h, m = r.h, r.metode
     metode = {
         "preset": m.preset, "capaian_turun": m.capaian_turun, "tingkat_nilai": list(m.tingkat_nilai), "capaian_ordinal": _polos(m.capaian_ordinal),
-        "skala": _polos(m.skala) if m.skala else None, "skala_nama": m.skala_nama, "batas_capaian": _polos(m.batas_capaian), "agregasi": _polos(m.agregasi),
+        "skala": _polos(m.skala) if m.skala else None, "skala_nama": m.skala_nama,
+        "skala_keseluruhan": None if m.skala_keseluruhan == m.skala else _polos(m.skala_keseluruhan) if m.skala_keseluruhan else "tanpa",
+        "skala_efisiensi": _polos(m.skala_efisiensi) if m.skala_efisiensi else None, "batas_capaian": _polos(m.batas_capaian), "agregasi": _polos(m.agregasi),
         "efisiensi": m.efisiensi, "pembulatan": _polos(m.pembulatan), "pembulatan_anggaran": _polos(m.pembulatan_anggaran),
         "uraian": [{"besaran": k, "cara": v} for k, v in r.uraian_metode()],
     }
@@ -304,11 +318,12 @@ def data_laporan(r: Any, unduhan: Unduhan, halaman: list[str]) -> dict:
         "predikat": h.predikat,
         "jumlah_per_predikat": dict(h.jumlah_per_predikat),
         "sasaran": [{"id": s.model.id, "kode": s.model.kode, "nama": s.model.nama, "tingkat": s.model.tingkat, "capaian": _hasil(s.capaian), "predikat": s.predikat,
-                     "penyerapan": _hasil(s.penyerapan), "efisiensi": _hasil(s.efisiensi), "efisiensi_teks": s.efisiensi_teks,
+                     "penyerapan": _hasil(s.penyerapan), "efisiensi": _hasil(s.efisiensi), "efisiensi_teks": s.efisiensi_teks, "efisiensi_kategori": s.efisiensi_kategori,
                      "indikator": [_indikator(r, hi) for hi in s.indikator]} for s in h.sasaran],
         "indikator_tujuan": [_indikator(r, hi) for hi in h.indikator_tujuan],
         "anggaran": {"pagu": ang.pagu, "pagu_perubahan": ang.pagu_perubahan, "pagu_efektif": ang.pagu_efektif, "realisasi": ang.realisasi,
                      "penyerapan": _hasil(ang.penyerapan), "sisa": ang.sisa, "program": [_node(n) for n in ang.program]},
+        "evaluasi_akip": _evaluasi(h.evaluasi),
         "catatan_pemeriksaan": {"ditampilkan": tampil, "temuan": [{"no": t.no, **t.temuan.as_dict()} for t in r.catatan.daftar] if tampil else []},
         "tabel": [{"csv": f"{FOLDER}/{b.nama}", "judul": b.judul, "tempat": [{"halaman": page_url(r.path(k)) + (f"#{a}" if a else ""), "tabel": label} for k, a, label in b.tempat],
                    "baris": b.baris, "kolom": b.kolom} for b in unduhan.berkas],

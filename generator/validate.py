@@ -312,6 +312,8 @@ def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]
     _periksa_perjanjian_kinerja(c)
     _periksa_anggaran(c)
     _periksa_tabel_grafik(c)
+    _periksa_evaluasi(c)
+    _periksa_belanja_jenis(c)
     lap = b.model
     for i, f in enumerate(lap.foto):
         if f.berkas:
@@ -319,7 +321,17 @@ def periksa_laporan(b: BerkasLaporan, folder: Path, root: Path) -> list[Masalah]
     if b.metode.skala is not None:
         for idx, msg in metode_mod.periksa_skala(b.metode.skala):
             c.add(("metode", "skala", "pita", idx) if idx is not None and not isinstance(lap.metode.skala, str) and lap.metode.skala is not None else ("metode",), f"skala predikat '{b.metode.skala_nama}': {msg}")
+    _periksa_skala_lain(c)
     return c.out
+
+
+def _periksa_skala_lain(c: _Periksa) -> None:
+    """The overall-verdict and efficiency scales, when the report writes its own (a preset is checked where it is defined)."""
+    for kunci in ("skala_keseluruhan", "skala_efisiensi"):
+        s = getattr(c.b.model.metode, kunci)
+        if s is not None and not isinstance(s, str):
+            for idx, msg in metode_mod.periksa_skala(s):
+                c.add(("metode", kunci, "pita", idx) if idx is not None else ("metode", kunci), f"skala '{s.nama}': {msg}")
 
 
 def _kumpulkan_id(c: _Periksa) -> None:
@@ -407,10 +419,28 @@ def _periksa_indikator(c: _Periksa) -> None:
                     c.add(path + (kind, y), f"nilai '{v}' bukan angka dan bukan tingkat yang dikenal ({' < '.join(ladder)}); tulis angka, atau atur metode.tingkat_nilai")
                 if kind == "realisasi" and y > lap.tahun:
                     c.add(path + (kind, y), f"realisasi tahun {y} melebihi tahun laporan {lap.tahun}")
+        _periksa_triwulan(c, path, ind, ladder)
+
+
+def _periksa_triwulan(c: _Periksa, path: tuple, ind: Any, ladder: list[str]) -> None:
+    """Each quarter once; grades from the method's ladder."""
+    seen: dict[int, int] = {}
+    for k, t in enumerate(ind.triwulan):
+        if t.tw in seen:
+            c.add(path + ("triwulan", k, "tw"), f"triwulan {t.tw} ditulis dua kali (juga di triwulan[{seen[t.tw]}]); setiap triwulan hanya sekali")
+        seen.setdefault(t.tw, k)
+        for kind in ("target", "realisasi"):
+            v = getattr(t, kind)
+            if isinstance(v, str) and v not in ladder:
+                c.add(path + ("triwulan", k, kind), f"nilai '{v}' bukan angka dan bukan tingkat yang dikenal ({' < '.join(ladder)}); tulis angka, atau atur metode.tingkat_nilai")
 
 
 def _periksa_perjanjian_kinerja(c: _Periksa) -> None:
     """Perjanjian Kinerja (and its revision) may only name known indicators and programs."""
+    c.unique([(("perjanjian_kinerja_individu", i), p.kunci) for i, p in enumerate(c.b.model.perjanjian_kinerja_individu)], "PK pejabat (id, NIP atau nama)")
+    for i, p in enumerate(c.b.model.perjanjian_kinerja_individu):
+        if not p.baris:
+            c.add(("perjanjian_kinerja_individu", i, "baris"), f"PK {p.pejabat.nama} belum punya baris; tulis sasaran, indikator dan target yang tercetak")
     pk = c.b.model.perjanjian_kinerja
     if not pk:
         return
@@ -424,14 +454,42 @@ def _periksa_perjanjian_kinerja(c: _Periksa) -> None:
 
 
 def _periksa_anggaran(c: _Periksa) -> None:
-    """Parents carry no figures of their own (they are sums); a leaf may not spend more than its pagu."""
+    """Parents carry no figures of their own (they are sums); a leaf spending more than its pagu is kept as printed,
+    with a warning (real reports print it: the absorption shows above 100% and the remainder negative)."""
     for path, node, lvl in c.budget:
         children = (getattr(node, "kegiatan", None) or []) if lvl == 0 else (getattr(node, "sub_kegiatan", None) or []) if lvl == 1 else []
         if children and any(v is not None for v in (node.pagu, node.pagu_perubahan, node.realisasi)):
             c.add(path, "butir anggaran yang punya rincian tidak boleh memuat angka sendiri (angka induk = jumlah rinciannya); pindahkan angka yang tercetak ke 'tercetak:'")
         pagu = node.pagu_perubahan if node.pagu_perubahan is not None else node.pagu
         if not children and node.realisasi is not None and pagu is not None and node.realisasi > pagu:
-            c.add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; realisasi anggaran tidak boleh melampaui pagu")
+            c.add(path + ("realisasi",), f"realisasi {node.realisasi} melebihi pagu {pagu}; ditampilkan sebagaimana tercetak (penyerapan di atas 100%), periksa kembali angka realisasi atau pagu", "peringatan")
+
+
+def _periksa_belanja_jenis(c: _Periksa) -> None:
+    """A subtotal row of spending by type (``rincian``) names other, non-subtotal rows and has no figures of its own."""
+    items = c.b.model.anggaran.belanja_per_jenis
+    daun = sorted({x.jenis for x in items if not x.rincian})
+    for i, x in enumerate(items):
+        if not x.rincian:
+            continue
+        path = ("anggaran", "belanja_per_jenis", i)
+        if x.pagu is not None or x.realisasi is not None:
+            c.add(path, "baris subtotal (punya 'rincian') tidak boleh memuat pagu/realisasi sendiri (dihitung dari rinciannya); pindahkan angka yang tercetak ke 'tercetak:'")
+        for j, n in enumerate(x.rincian):
+            c.ref(path + ("rincian", j), n, set(daun), "jenis belanja")
+
+
+def _periksa_evaluasi(c: _Periksa) -> None:
+    """SAKIP components: a score within 0..its weight; weights that do not add up to 100 are a warning."""
+    ev = c.b.model.evaluasi_akip
+    if ev is None or not ev.komponen:
+        return
+    for k, x in enumerate(ev.komponen):
+        if x.nilai is not None and not (0 <= x.nilai <= x.bobot):
+            c.add(("evaluasi_akip", "komponen", k, "nilai"), f"nilai komponen '{x.nama}' {x.nilai} di luar 0–{x.bobot} (bobotnya); periksa nilai atau bobot", "peringatan")
+    total = sum((x.bobot for x in ev.komponen), Decimal(0))
+    if total != 100:
+        c.add(("evaluasi_akip", "komponen"), f"jumlah bobot komponen evaluasi {total}, bukan 100; periksa bobot setiap komponen", "peringatan")
 
 
 def _periksa_tabel_grafik(c: _Periksa) -> None:
@@ -539,6 +597,10 @@ def load_site(root: Path, masalah: list[Masalah]) -> SiteConfig | None:
             if skala is not None:
                 for _, msg in metode_mod.periksa_skala(skala):
                     masalah.append(Masalah(doc.lokasi(("metode", "skala")), f"skala predikat: {msg}", "metode.skala"))
+            for kunci in ("skala_keseluruhan", "skala_efisiensi"):
+                s = getattr(site.metode, kunci)
+                for _, msg in (metode_mod.periksa_skala(s) if s is not None and not isinstance(s, str) else []):
+                    masalah.append(Masalah(doc.lokasi(("metode", kunci)), f"skala '{s.nama}': {msg}", f"metode.{kunci}"))
     return site
 
 

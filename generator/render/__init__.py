@@ -17,7 +17,7 @@ used as a template. Output is deterministic (sorted, no timestamps); a file is o
 change, and files under the output folder that a build did not write are deleted.
 """
 
-from . import tabel_anggaran, tabel_dokumen, tabel_kinerja  # noqa: F401  (register the table builders)
+from . import tabel_anggaran, tabel_dokumen, tabel_kinerja, tabel_tambahan  # noqa: F401  (register the table builders)
 from .halaman import HALAMAN_LAPORAN, JUDUL_HALAMAN, page_url, rel_url
 from .laporan import render_halaman, render_laporan
 from .portal import RingkasanInstansi, RingkasanTahun, render_instansi, render_portal

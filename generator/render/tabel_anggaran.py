@@ -92,13 +92,14 @@ def belanja_jenis(v: LaporanView) -> TabelView | None:
     ada_kelompok = any(x.kelompok for x in items)
     rows = []
     for i, (x, hx) in enumerate(zip(items, hasil)):
-        cells = ([Sel(x.kelompok)] if ada_kelompok else []) + [Sel(x.jenis, kepala=True), Sel(angka(x.pagu), angka=True), Sel(angka(x.realisasi), angka=True),
-                                                                 Sel(hasil_teks(hx.penyerapan) if x.realisasi is not None else KOSONG, angka=True, tanda=v.tanda("anggaran", "belanja_per_jenis", i, "tercetak", "penyerapan")),
+        cells = ([Sel(x.kelompok)] if ada_kelompok else []) + [Sel(x.jenis, kepala=True), Sel(angka(hx.pagu), angka=True), Sel(angka(hx.realisasi), angka=True),
+                                                                 Sel(hasil_teks(hx.penyerapan) if hx.realisasi is not None else KOSONG, angka=True, tanda=v.tanda("anggaran", "belanja_per_jenis", i, "tercetak", "penyerapan")),
                                                                  Sel(persen(hx.porsi), angka=True)]
-        rows.append(Baris(cells))
+        rows.append(Baris(cells, kelas="subtotal" if hx.subtotal else ""))
     foot = [Sel("Jumlah", kepala=True, colspan=2 if ada_kelompok else 1), Sel(angka(total), angka=True), Sel(angka(v.h.belanja_jenis_realisasi), angka=True), Sel(KOSONG), Sel(persen(Decimal(100)) if total else KOSONG, angka=True)]
     head = (["Kelompok"] if ada_kelompok else []) + ["Jenis belanja", ("Pagu (Rp)", True), ("Realisasi (Rp)", True), ("Penyerapan", True), ("Porsi dari jumlah pagu", True)]
-    return TabelView(f"Anggaran menurut jenis belanja tahun {v.tahun}", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=v.sumber_hitung)
+    notes = ["Baris tebal di tengah tabel adalah subtotal (jumlah baris rinciannya, dihitung); baris Jumlah tidak menghitungnya dua kali."] if any(h.subtotal for h in hasil) else []
+    return TabelView(f"Anggaran menurut jenis belanja tahun {v.tahun}", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=v.sumber_hitung, keterangan=notes)
 
 
 @pembangun("sumber-dana")

@@ -18,8 +18,11 @@ def metode(v: LaporanView) -> TabelView:
 
 
 @pembangun("skala")
-def skala(v: LaporanView) -> TabelView | None:
-    s = v.metode.skala
+def skala(v: LaporanView, jenis: str | None = None) -> TabelView | None:
+    """The rating scale of the indicators; ``jenis`` 'keseluruhan' (the overall verdict's, when it differs) or
+    'efisiensi' (the efficiency categories)."""
+    m = v.metode
+    s = {None: m.skala, "keseluruhan": m.skala_keseluruhan if m.skala_keseluruhan != m.skala else None, "efisiensi": m.skala_efisiensi}[jenis]
     if s is None:
         return None
     rows = []
@@ -29,8 +32,12 @@ def skala(v: LaporanView) -> TabelView | None:
             cells.append(Sel(p.kode))
         cells.append(Sel(rentang_simbol(p)))
         rows.append(Baris(cells))
-    head = ["Predikat"] + (["Kode"] if any(x.kode for x in s.pita) else []) + ["Rentang capaian (%)"]
-    return TabelView(f"Skala predikat: {s.nama}", kepala_sederhana(*head), rows, sumber=s.sumber or v.sumber)
+    head = [("Kategori" if jenis == "efisiensi" else "Predikat")] + (["Kode"] if any(x.kode for x in s.pita) else []) + [("Rentang efisiensi" if jenis == "efisiensi" else "Rentang capaian (%)")]
+    celah = {"tanpa_predikat": "Skala ini dipakai sebagaimana tercetak: nilai di antara pita atau di luar semua pita tidak diberi predikat.",
+             "pita_bawah": "Skala ini dipakai sebagaimana tercetak: nilai di antara pita atau di atas pita teratas diberi predikat pita terdekat di bawahnya.",
+             "pita_atas": "Skala ini dipakai sebagaimana tercetak: nilai di antara pita atau di bawah pita terbawah diberi predikat pita terdekat di atasnya."}.get(s.celah)
+    judul = {None: "Skala predikat", "keseluruhan": "Skala predikat capaian keseluruhan", "efisiensi": "Skala kategori efisiensi"}[jenis]
+    return TabelView(f"{judul}: {s.nama}", kepala_sederhana(*head), rows, sumber=s.sumber or v.sumber, keterangan=[celah] if celah else [])
 
 
 def _sel_capaian(v: LaporanView, hi: HasilIndikator) -> list[Sel]:
@@ -262,26 +269,30 @@ def indikator_tujuan(v: LaporanView) -> TabelView | None:
 def efisiensi(v: LaporanView) -> TabelView | None:
     if not v.h.sasaran or not v.lap.anggaran.program:
         return None
+    ada_kategori = v.metode.skala_efisiensi is not None
     rows = []
     for hs in v.h.sasaran:
+        kategori = [Sel(hs.efisiensi_kategori)] if ada_kategori else []
         judul = Sel(v.judul_sasaran(hs), kepala=True, href=v.url("bab-3", f"sasaran-{hs.model.id}"))
         if v.sembunyikan(None):  # the report's efficiency table has no sasaran rows: only the group heading
-            judul.colspan, judul.scope = 4, "rowgroup"
+            judul.colspan, judul.scope = 4 + len(kategori), "rowgroup"
             rows.append(Baris([judul], kelas="grup"))
         else:  # sasaran-level absorption and efficiency are never printed: computed by the portal
             ts = hs.model.tercetak.capaian
             rows.append(Baris([judul, Sel(hasil_teks(hs.capaian), angka=True, tanda=v.tanda(*hs.jalur, "tercetak", "capaian"), portal=hs.capaian.ada and v.portal(ts)),
                                Sel(hasil_teks(hs.penyerapan), angka=True, portal=hs.penyerapan.ada),
-                               Sel(v.efisiensi_teks(hs), angka=v.metode.efisiensi != "verbal", portal=hs.efisiensi.ada)], kelas="subtotal"))
+                               Sel(v.efisiensi_teks(hs), angka=v.metode.efisiensi != "verbal", portal=hs.efisiensi.ada)] + kategori, kelas="subtotal"))
         for hi in hs.indikator:
+            kategori = [Sel(hi.efisiensi_kategori)] if ada_kategori else []
             rows.append(Baris([Sel(v.judul_indikator(hi), kepala=True, kelas="tingkat-1", href=v.url_indikator(hi.model.id)),
                                Sel(hasil_teks(hi.capaian), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "capaian"), portal=hi.capaian.ada and v.portal(hi.model.tercetak.capaian)),
                                Sel(hasil_teks(hi.penyerapan), angka=True, tanda=v.tanda(*hi.jalur, "tercetak", "penyerapan"),
                                    portal=hi.penyerapan.ada and v.portal(hi.model.tercetak.penyerapan)),
                                Sel(v.efisiensi_teks(hi), angka=v.metode.efisiensi != "verbal", tanda=v.tanda(*hi.jalur, "tercetak", "efisiensi"),
-                                   portal=hi.efisiensi.ada and v.portal(hi.model.tercetak.efisiensi if v.metode.efisiensi != "verbal" else hi.model.tercetak.efisiensi_teks))]))
+                                   portal=hi.efisiensi.ada and v.portal(hi.model.tercetak.efisiensi if v.metode.efisiensi != "verbal" else hi.model.tercetak.efisiensi_teks))] + kategori))
     rumus = dict(v.uraian_metode())["Efisiensi"]
-    return TabelView(f"Efisiensi penggunaan anggaran tahun {v.tahun}", kepala_sederhana("Sasaran / indikator", ("Capaian kinerja", True), ("Penyerapan anggaran", True), ("Efisiensi", True)),
+    head = kepala_sederhana("Sasaran / indikator", ("Capaian kinerja", True), ("Penyerapan anggaran", True), ("Efisiensi", True), *(["Kategori efisiensi"] if ada_kategori else []))
+    return TabelView(f"Efisiensi penggunaan anggaran tahun {v.tahun}", head,
                      rows, sumber=v.sumber_hitung, keterangan=[f"Efisiensi = {rumus}. Penyerapan sasaran dihitung dari program yang mendukungnya (atau gabungan anggaran indikatornya)."])
 
 

@@ -196,6 +196,10 @@ def uraian_metode(m: Metode) -> list[tuple[str, str]]:
     if pa != p:
         rows.append(("Pembulatan penyerapan anggaran", f"{pa.desimal} angka di belakang koma, " + ("dibulatkan setengah ke atas" if pa.mode == "setengah_ke_atas" else "dipotong")))
     rows.append(("Skala predikat", (m.skala.nama if m.skala else "Laporan ini tidak memakai skala predikat")))
+    if m.skala_keseluruhan != m.skala:
+        rows.append(("Skala predikat capaian keseluruhan", m.skala_keseluruhan.nama if m.skala_keseluruhan else "Capaian keseluruhan tidak diberi predikat"))
+    if m.skala_efisiensi is not None:
+        rows.append(("Skala kategori efisiensi", m.skala_efisiensi.nama))
     if m.preset:
         rows.append(("Preset metode", f"{m.preset}: {PRESET_KETERANGAN.get(m.preset, '')}".rstrip(": ")))
     return rows

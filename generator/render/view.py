@@ -131,7 +131,7 @@ class _Jawaban:
             "predikat": h.predikat if not k["sembunyi_predikat"] else None, "tanda_predikat": k["tanda_predikat"],
             "portal": k["portal"], "portal_predikat": k["portal_predikat"], "predikat_tercetak": k["predikat_tercetak"],
             "arti": f"rata-rata capaian {rentang_pita(pita)}" if pita is not None else None,
-            "skala": self.metode.skala.nama if self.metode.skala else None,
+            "skala": self.metode.skala_keseluruhan.nama if self.metode.skala_keseluruhan else None,
         }
 
     def judul_tab(self, halaman: str) -> str:
