@@ -52,7 +52,7 @@ class _Baris:
 
 def _pohon(a) -> _Baris:
     h = a.h
-    akar = _Baris(("anggaran",), "jumlah anggaran", h.anggaran.pagu, h.anggaran.pagu_perubahan, h.anggaran.realisasi, a.b.model.anggaran.tercetak)
+    akar = _Baris(("anggaran",), "jumlah seluruh anggaran", h.anggaran.pagu, h.anggaran.pagu_perubahan, h.anggaran.realisasi, a.b.model.anggaran.tercetak)
 
     def add(n: NodeAnggaran, induk: _Baris) -> None:
         b = _Baris(n.jalur, n.nama, n.pagu, n.pagu_perubahan, n.realisasi, n.sumber.tercetak, n, induk)  # type: ignore[attr-defined]
@@ -141,7 +141,7 @@ def _temuan_baris(a, leaf: _Baris, f: str, d: Decimal, rantai: list[_Baris]) -> 
     """A new root finding at the data line that causes the chain."""
     v = leaf.nilai(f)
     assert v is not None
-    atas = ", ".join(f"'{r.nama}'" for r in rantai)
+    atas = ", ".join(f"'{r.nama}'" for r in rantai if getattr(r.tercetak, f, None) is not None)
     jalur = leaf.jalur + (f,)
     t = Temuan(a.b.lokasi(jalur), jalur, f, f"{LABEL[f]} '{leaf.nama}' kemungkinan salah ketik: jumlah tercetak di atasnya ({atas}) dan "
                f"% penyerapan baris ini cocok dengan {rupiah(v + d)}", rupiah(v), rupiah(v + d), selisih=-d, satuan_selisih="rupiah")

@@ -271,6 +271,11 @@ def _pk_program(a: _Audit, jalur: tuple, pagu: Decimal, node: NodeAnggaran, peru
               f"{rupiah(ubah[0])} (perubahan)", selisih=pagu - ubah[0], satuan_selisih="rupiah")
         return
     catatan = "; jumlah PK sama dengan jumlah pagu, hanya pembagian antarprogram yang berbeda" if sama_total else ""
+    if ubah and not murni:
+        a.add(jalur, "pagu", f"pagu program '{node.nama}' di {label} berbeda dengan pagu perubahan di realisasi anggaran{catatan}; data tidak memuat pagu murni "
+              "program ini: bila PK memuat DPA murni, isikan pagu murni (`pagu`, atau `tercetak.pagu` pada program yang dirinci)",
+              rupiah(pagu), f"{rupiah(ubah[0])} (perubahan)", selisih=pagu - ubah[0], satuan_selisih="rupiah")
+        return
     if ubah:
         a.add(jalur, "pagu", f"pagu program '{node.nama}' di {label} tidak sama dengan pagu murni (DPA sebelum perubahan) maupun pagu perubahan di realisasi anggaran{catatan}",
               rupiah(pagu), " / ".join([f"{rupiah(v)} (murni)" for v in dict.fromkeys(murni)] + [f"{rupiah(v)} (perubahan)" for v in dict.fromkeys(ubah)]))

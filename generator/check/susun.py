@@ -34,5 +34,5 @@ def susun(out: list[Temuan]) -> list[Temuan]:
     n = sum(len(r.semua()) for r in bulat)
     first = bulat[0]
     group = Temuan(first.lokasi, (), "pembulatan", f"{n} angka tercetak hanya berbeda cara pembulatannya dengan hasil hitung "
-                   f"(selisih satu satuan pada desimal terakhir)", f"{n} angka", "lihat rincian", pembulatan=True, rincian=bulat)
+                   "(dipotong padahal metode membulatkan, atau sebaliknya)", "", "", pembulatan=True, rincian=bulat)
     return material + [group]
