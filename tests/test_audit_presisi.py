@@ -82,6 +82,17 @@ def test_a_mistyped_budget_line_is_one_material_finding_with_its_knock_ons(tmp_p
     assert not {format_path(x.jalur) for x in t.turunan} & _jalur(temuan)
 
 
+def test_an_efficiency_table_absorption_printed_from_the_right_amount_is_a_knock_on_of_the_mistyped_line(tmp_path):
+    """Jember's indicator 2.1 is funded by one sub-kegiatan; with its realisasi mistyped (18.531.000 → 15.831.000),
+    Tabel 3.7's 49,19% is right for the real amount: a knock-on of that line, not a finding of its own."""
+    root = _repo(tmp_path, ROOT, "disnaker-jember")
+    _edit(root / "agencies/disnaker-jember/2023.yaml", "              realisasi: 18531000\n", "              realisasi: 15831000\n")
+    _, temuan = _temuan(root)
+    [t] = [t for t in temuan if t.jalur[:2] == ("anggaran", "program") and t.jalur[-1] == "realisasi"]
+    assert "sasaran[1].indikator[0].tercetak.penyerapan" in {format_path(x.jalur) for x in t.turunan}
+    assert "sasaran[1].indikator[0].tercetak.penyerapan" not in _jalur(temuan)
+
+
 def test_a_total_that_differs_without_a_line_to_blame_is_reported_once_at_the_deepest_level(tmp_path):
     """The kegiatan's printed realisasi mistyped in the report (its lines are right): the kegiatan is the deepest
     line showing the difference; its absorption (printed from the mistyped total) and the grand total above it are

@@ -75,15 +75,18 @@ def akar_anggaran(a) -> None:
     if not temuan:
         return
     baris = sorted(_semua(_pohon(a)), key=lambda b: -len(b.jalur) if b.node is not None else 1)
+    rantai: list[tuple[Temuan, str, Decimal, tuple, str]] = []
     for f in JUMLAH:
         for b in baris:
             t = temuan.get(b.jalur + ("tercetak", f))
             if t is None or t.akar or t.selisih is None:
                 continue
-            _rantai(a, temuan, b, f, t)
+            rantai.append(_rantai(a, temuan, b, f, t))
+    for root, f, d, deepest, label in rantai:
+        _indikator_turunan(a, root, f, d, deepest, label)
 
 
-def _rantai(a, temuan: dict, b: _Baris, f: str, t: Temuan) -> None:
+def _rantai(a, temuan: dict, b: _Baris, f: str, t: Temuan) -> tuple[Temuan, str, Decimal, tuple, str]:
     """``t``: the deepest printed ``f`` of line ``b`` that differs by ``d``; collect what the same ``d`` explains above."""
     d = t.selisih
     rantai = [b]
@@ -102,10 +105,28 @@ def _rantai(a, temuan: dict, b: _Baris, f: str, t: Temuan) -> None:
             root = _temuan_baris(a, sebab, f, d, rantai)
             for x in [t] + turunan:
                 x.akar, x.akibat = [root], f"{LABEL[f]} '{sebab.nama}'"
-            return
+            return root, f, d, sebab.jalur, f"{LABEL[f]} '{sebab.nama}'"
         t.pesan += " — selisih ini ada pada rinciannya; periksa baris di bawahnya"
     for x in turunan:
         x.akar, x.akibat = [t], f"{LABEL[f]} '{b.nama}'"
+    return t, f, d, b.jalur, f"{LABEL[f]} '{b.nama}'"
+
+
+def _indikator_turunan(a, root: Temuan, f: str, d: Decimal, deepest: tuple, label: str) -> None:
+    """An efficiency table's absorption printed from the right amounts: a knock-on of the budget line that differs,
+    when exactly one of the indicator's budget lines contains it."""
+    for hi in a.h.semua_indikator + a.h.indikator_tujuan:
+        t = next((x for x in a.out if tuple(x.jalur) == hi.jalur + ("tercetak", "penyerapan") and not x.akar), None)
+        if t is None or hi.model.tercetak.penyerapan is None:
+            continue
+        berisi = [n for n in hi.anggaran if deepest[:len(n.jalur)] == n.jalur]
+        if len(berisi) != 1 or deepest[:1] != ("anggaran",) or len(deepest) < 3:
+            continue
+        ubah = f == "pagu_perubahan" or (f == "pagu" and all(n.pagu_perubahan is None for n in hi.anggaran))
+        eff = sum((n.pagu_efektif or D(0) for n in hi.anggaran), D(0)) + (d if ubah else D(0))
+        real = sum((n.realisasi or D(0) for n in hi.anggaran), D(0)) + (d if f == "realisasi" else D(0))
+        if eff and sama(hi.model.tercetak.penyerapan, _div(real * 100, eff), a.mode):
+            t.akar, t.akibat = [root], label
 
 
 def _turunan(a, temuan: dict, r: _Baris, f: str, d: Decimal) -> list[Temuan]:
