@@ -190,6 +190,23 @@ def test_a_capaian_measured_against_the_renstra_target_says_so(tmp_path):
     assert "cocok dengan target Renstra (25) alih-alih target yang dipakai (30)" in t.pesan
 
 
+def test_an_overall_capaian_over_all_indicators_names_the_aggregation_setting(tmp_path):
+    root = _mini(tmp_path, "          capaian: 133\n", "          capaian: 132\n")
+    _edit(root / MINI_YAML, "anggaran:\n", DUA.replace("        nama: Persentase kedua\n", "        nama: Persentase kedua\n        iku: false\n"))
+    y = root / MINI_YAML
+    y.write_text(y.read_text(encoding="utf-8") + "tercetak:\n  capaian_keseluruhan: 106\n", encoding="utf-8")  # (132 + 80) / 2; IKU only: 132
+    _, temuan = _temuan(root)
+    [t] = [t for t in temuan if t.jalur == ("tercetak", "capaian_keseluruhan")]
+    assert "cocok dengan semua indikator, bukan hanya IKU; atur `agregasi: {cakupan: semua}`" in t.pesan
+
+
+def test_an_efficiency_by_another_formula_names_the_setting(tmp_path):
+    root = _mini(tmp_path, "          capaian: 133\n", "          capaian: 132\n          penyerapan: 92.90\n          efisiensi: 7.10\n")
+    _, temuan = _temuan(root)
+    [t] = [t for t in temuan if t.jalur[-1:] == ("efisiensi",)]
+    assert "cocok dengan 100 − penyerapan; atur `efisiensi: sisa_anggaran`" in t.pesan
+
+
 # --- false alarm 1: a PK budget that is the DPA murni ----------------------------------------------------
 
 RINCI = """anggaran:

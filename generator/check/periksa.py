@@ -25,7 +25,7 @@ from ..compute import (
 from ..format import angka, persen, rupiah
 from ..load import format_path
 from ..validate import BerkasLaporan
-from .petunjuk import petunjuk_capaian
+from .petunjuk import petunjuk_capaian, petunjuk_efisiensi, petunjuk_rata
 from .temuan import Temuan, mode_lain, sama
 
 D = Decimal
@@ -146,7 +146,8 @@ def _sasaran(a: _Audit, root_cap: Akar) -> None:
             via = _mean_of_printed([i.model.tercetak.capaian for i in hs.indikator], m)
             roots = [(n, f) for n, f in root_cap if any(f.jalur[:len(i.jalur)] == i.jalur for i in hs.indikator)]
             akar = roots if via is not None and sama(t.capaian, via, a.mode) else []
-            a.add(hs.jalur + ("tercetak", "capaian"), "capaian", f"rata-rata capaian sasaran '{hs.model.nama}'", persen(t.capaian), persen(hs.capaian.tampil),
+            hint = None if akar else petunjuk_rata(a.h, t.capaian, hs)
+            a.add(hs.jalur + ("tercetak", "capaian"), "capaian", f"rata-rata capaian sasaran '{hs.model.nama}'{'; ' + hint if hint else ''}", persen(t.capaian), persen(hs.capaian.tampil),
                   ", ".join(n for n, _ in akar) or None, akar=[f for _, f in akar])
         if t.predikat and hs.predikat and t.predikat.casefold() != hs.predikat.casefold():
             a.add(hs.jalur + ("tercetak", "predikat"), "predikat", f"predikat sasaran '{hs.model.nama}'", t.predikat, hs.predikat)
@@ -162,7 +163,9 @@ def _keseluruhan(a: _Audit, root_cap: Akar) -> None:
         if not sama(pt.capaian_keseluruhan, shown, a.mode):
             via = _mean_of_printed([i.model.tercetak.capaian for i in h.semua_indikator if i.model.iku or m.agregasi.cakupan == "semua"], m)
             akar = root_cap if via is not None and sama(pt.capaian_keseluruhan, via, a.mode) else []
-            a.add(("tercetak", "capaian_keseluruhan"), "capaian", f"capaian keseluruhan ({_agregasi(m)})", persen(pt.capaian_keseluruhan), persen(bulat(shown, m.pembulatan)),
+            hint = None if akar else petunjuk_rata(h, pt.capaian_keseluruhan)
+            a.add(("tercetak", "capaian_keseluruhan"), "capaian", f"capaian keseluruhan ({_agregasi(m)}){'; ' + hint if hint else ''}", persen(pt.capaian_keseluruhan),
+                  persen(bulat(shown, m.pembulatan)),
                   ", ".join(n for n, _ in akar) or None, akar=[f for _, f in akar])
     if pt.predikat_keseluruhan and h.predikat and pt.predikat_keseluruhan.casefold() != h.predikat.casefold():
         a.add(("tercetak", "predikat_keseluruhan"), "predikat", "predikat keseluruhan", pt.predikat_keseluruhan, h.predikat)
@@ -396,7 +399,9 @@ def _efisiensi(a: _Audit, hi, root_cap: Akar, name: str) -> None:
         return
     own, _ = efisiensi(cap_in, serap_in, m)
     if own.ada and not sama(t.efisiensi, own.nilai, a.mode):
-        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}' tidak sesuai rumus dari angka yang tercetak di tabel efisiensi", persen(t.efisiensi), persen(own.tampil))
+        hint = petunjuk_efisiensi(m, cap_in, serap_in, t.efisiensi)
+        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}' tidak sesuai rumus dari angka yang tercetak di tabel efisiensi{'; ' + hint if hint else ''}",
+              persen(t.efisiensi), persen(own.tampil))
         return
     if hi.efisiensi.ada and not sama(t.efisiensi, hi.efisiensi.nilai, a.mode):
         roots = [(n, f) for n, f in root_cap if f.jalur[:len(j)] == j] if cap_printed == t.capaian else []

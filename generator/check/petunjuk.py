@@ -51,3 +51,55 @@ def petunjuk_capaian(h: HasilLaporan, hi, printed: Decimal, tahun: int | None = 
         if isinstance(t, Decimal) and t != target and _cocok(printed, capaian(t, real, ind.arah, m).nilai, mode):
             return f"cocok dengan {label} ({angka(t)}) alih-alih target yang dipakai ({angka(target)})"
     return None
+
+
+RUMUS_EFISIENSI = {"rasio": "capaian ÷ penyerapan × 100", "selisih": "capaian − penyerapan", "sisa_anggaran": "100 − penyerapan"}
+
+
+def petunjuk_efisiensi(m, cap, serap, printed: Decimal) -> str | None:
+    """The other efficiency formula the printed value matches, from the same printed inputs."""
+    from ..compute import efisiensi
+
+    for rumus, teks in RUMUS_EFISIENSI.items():
+        if rumus != m.efisiensi and _cocok(printed, efisiensi(cap, serap, dataclasses.replace(m, efisiensi=rumus))[0].nilai, m.pembulatan.mode):
+            return f"cocok dengan {teks}; atur `efisiensi: {rumus}`"
+    return None
+
+
+AGREGASI = {
+    ("dasar", "indikator"): "rata-rata semua indikator", ("dasar", "sasaran"): "rata-rata dari rata-rata sasaran",
+    ("cakupan", "iku"): "hanya IKU", ("cakupan", "semua"): "semua indikator, bukan hanya IKU",
+    ("nilai_kosong", "abaikan"): "indikator tanpa realisasi dilewati", ("nilai_kosong", "nol"): "indikator tanpa realisasi dihitung 0",
+    ("batas", "sebelum"): "capaian dibatasi sebelum dirata-rata", ("batas", "sesudah"): "capaian dibatasi sesudah dirata-rata",
+}
+
+
+def _rata(h: HasilLaporan, m, inds) -> Decimal | None:
+    from ..compute import rata_rata
+
+    g = m.agregasi
+    vals = [hi.capaian.nilai for hi in inds if g.cakupan == "semua" or hi.model.iku]
+    return rata_rata(vals, m, g.batas == "sebelum").nilai
+
+
+def petunjuk_rata(h: HasilLaporan, printed: Decimal, sasaran=None) -> str | None:
+    """Another aggregation setting (one field changed) under which the printed mean — of one sasaran, or overall
+    when ``sasaran`` is None — is what the data gives."""
+    m = h.metode
+    for (kunci, nilai), teks in AGREGASI.items():
+        if getattr(m.agregasi, kunci) == nilai or (sasaran is not None and kunci == "dasar"):
+            continue
+        m2 = dataclasses.replace(m, agregasi=m.agregasi.model_copy(update={kunci: nilai}))
+        if sasaran is not None:
+            value = _rata(h, m2, sasaran.indikator)
+        elif m2.agregasi.dasar == "indikator":
+            value = _rata(h, m2, [hi for s in h.sasaran for hi in s.indikator])
+        else:
+            from ..compute import rata_rata
+
+            value = rata_rata([_rata(h, m2, s.indikator) for s in h.sasaran if s.indikator], m2, m2.agregasi.batas == "sebelum").nilai
+        if value is not None and m2.batas_capaian.atas is not None and m2.agregasi.batas == "sesudah":
+            value = batasi(value, m2)
+        if _cocok(printed, value, m.pembulatan.mode):
+            return f"cocok dengan {teks}; atur `agregasi: {{{kunci}: {nilai}}}`"
+    return None
