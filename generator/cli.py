@@ -31,20 +31,39 @@ def cmd_validate(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """Findings per report: material differences first, each with its knock-ons indented under it, then the
+    report's rounding-only differences as one group; a count by severity at the end."""
+    from .check import MATERIAL
     from .pipeline import compute_repo
 
     repo = _load(args.root)
-    total = 0
+    total = n_material = n_bulat = 0
     for _inst, _b, _, temuan in compute_repo(repo):
         for t in temuan:
-            if pesan.FORMAT["nilai"] == "github":
-                level = "error" if args.strict else "warning"
-                print(f"::{level} file={t.lokasi.file},line={t.lokasi.line},col={t.lokasi.col}::{t.pesan}: tercetak {t.tercetak}, dihitung {t.dihitung}")
+            _cetak_temuan(t, args.strict)
+            values = [x for x in t.semua() if not x.rincian]
+            if t.tingkat == MATERIAL:
+                n_material += 1
             else:
-                print(f"{'galat' if args.strict else 'peringatan'}: {t}")
+                n_bulat += len(values)
         total += len(temuan)
-    print(f"\n{total} temuan pemeriksaan data (angka tercetak berbeda dengan hitungan).")
+    print(f"\n{total} temuan pemeriksaan data (angka tercetak berbeda dengan hitungan): {n_material} selisih material, "
+          f"{n_bulat} angka yang hanya berbeda pembulatannya.")
     return 1 if (args.strict and total) else 0
+
+
+def _cetak_temuan(t, strict: bool) -> None:
+    if pesan.FORMAT["nilai"] != "github":
+        label = "galat" if strict else "peringatan"
+        lines = t.baris_teks()
+        print(f"{label}: {lines[0]} [{t.tingkat}]")
+        for line in lines[1:]:
+            print(line)
+        return
+    level = "error" if strict else "warning"
+    for k, x in enumerate(y for y in t.semua() if not y.rincian):
+        sebab = f" (akibat dari: {x.akibat})" if x.akibat and x is not t else ""
+        print(f"::{level if k == 0 or t.rincian else 'notice'} file={x.lokasi.file},line={x.lokasi.line},col={x.lokasi.col}::[{x.tingkat}] {x.pesan}: tercetak {x.tercetak}, dihitung {x.dihitung}{sebab}")
 
 
 def cmd_build(args) -> int:

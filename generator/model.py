@@ -192,6 +192,7 @@ class TercetakIndikator(Model):
     predikat: str | None = None
     capaian_renstra: Angka | None = Field(None, description="Capaian terhadap target akhir Renstra")
     penyerapan: Angka | None = Field(None, description="% penyerapan anggaran yang dipakai tabel efisiensi")
+    capaian_efisiensi: Angka | None = Field(None, description="% capaian yang tercetak di tabel efisiensi, bila berbeda dengan `capaian` (mis. rata-rata capaian sasaran)")
     efisiensi: Angka | None = None
     efisiensi_teks: str | None = Field(None, description="Kesimpulan efisiensi verbal, mis. 'Efisien'")
     perubahan: Angka | None = Field(None, description="Kemajuan realisasi dari tahun lalu (poin), tanda dibalik untuk indikator turun: negatif = memburuk")

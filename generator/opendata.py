@@ -48,7 +48,9 @@ so text from YAML is inert even if someone pastes the file into a page. Fields:
 - ``evaluasi_akip``: null, or {komponen[] {nama, bobot, nilai, persen_bobot}, jumlah_bobot, jumlah_nilai} (the SAKIP
   evaluation components and their computed sums);
 - ``catatan_pemeriksaan`` {ditampilkan, temuan[] {no, berkas, baris, kolom, jalur, bidang, pesan, tercetak,
-  dihitung, akibat}} (empty when the report's method hides the audit);
+  dihitung, akibat, tingkat (material/pembulatan), sebab (= akibat: the cause of a knock-on), turunan[] (knock-ons
+  grouped under this cause, same fields), rincian[] (the items of a group finding, same fields)}} (empty when the
+  report's method hides the audit);
 - ``tabel[]`` {csv, judul, tempat[] {halaman, tabel}, baris, kolom[]}: every CSV of the report.
 """
 

@@ -109,13 +109,14 @@ def test_rounding_only_differences_are_grouped_apart_pasaman_barat_2022(laporan)
     from generator.render.tabel import PEMBANGUN
 
     v = laporan["disnaker-pasaman-barat/2022"].di("catatan-pemeriksaan")
-    bulat = [m for m in v.catatan.daftar if m.temuan.pembulatan]
-    assert len(bulat) == 2 and all("dipotong, padahal metode laporan membulatkan" in m.temuan.pesan for m in bulat)
+    [grup_temuan] = [m for m in v.catatan.daftar if m.temuan.pembulatan]  # the report's truncations: one finding (issue 13.4)
+    bulat = grup_temuan.temuan.rincian
+    assert len(bulat) == 2 and all("dipotong, padahal metode laporan membulatkan" in t.pesan for t in bulat)
     t = PEMBANGUN["catatan"](v, {})
     grup = [str(b.sel[0].teks) for b in t.baris if b.kelas == "grup"]
-    assert grup == [f"Selisih material ({len(v.catatan.daftar) - 2})", "Hanya pembulatan berbeda (2)"]
+    assert grup == [f"Selisih material ({len(v.catatan.daftar) - 1} temuan)", "Hanya pembulatan berbeda (2 angka)"]
     i = [b.kelas for b in t.baris].index("grup", 1)
-    assert {b.id for b in t.baris[i + 1:]} == {f"catatan-{m.no}" for m in bulat}
+    assert t.baris[i + 1].id == f"catatan-{grup_temuan.no}" and [b.kelas for b in t.baris[i + 2:]] == ["rincian", "rincian"]
     # 15,11% printed (truncated) for 15,115…: the difference at the printed precision
     assert any(str(b.sel[3].teks) == "−0,01 poin" for b in t.baris[i + 1:])
 

@@ -88,14 +88,15 @@ class TabelView:
 
     @property
     def semua_tanda(self) -> list[Tanda]:
-        seen: dict[int, Tanda] = {}
+        """Each mark once, by number; a cause and its knock-ons share a number and are each listed (cause first)."""
+        seen: dict[tuple[int, int], Tanda] = {}
         for t in self.tanda_tabel:
-            seen.setdefault(t.no, t)
+            seen.setdefault((t.no, id(t.temuan)), t)
         for b in self.baris + self.kaki:
             for s in b.sel:
                 for t in s.tanda:
-                    seen.setdefault(t.no, t)
-        return [seen[k] for k in sorted(seen)]
+                    seen.setdefault((t.no, id(t.temuan)), t)
+        return sorted(seen.values(), key=lambda t: (t.no, t.temuan.akibat is not None))
 
     @property
     def kosong(self) -> bool:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .. import format as fmt
 from ..charts import Chart
+from ..check import MATERIAL
 from ..load import format_path
 from ..model import Grafik, Tabel
 from .halaman import JUDUL_HALAMAN
@@ -198,27 +199,40 @@ def catatan(v: LaporanView, di: dict[int, list[tuple[str, str, str]]]) -> TabelV
     """The audit list; ``di``: where each finding is shown (finding no → (page, anchor, label)).
 
     Read by an inspector: what differs first (finding, printed, computed, difference, where it is shown), the YAML
-    location last; material differences grouped before those where only the rounding differs."""
-    def baris(m: Tanda) -> Baris:
+    location last; material differences before those where only the rounding differs. A finding's knock-ons
+    ("↳ akibat") and a group's items follow it, under its number."""
+    def tempat(no: int) -> Any:
+        if not di.get(no):
+            return KOSONG
+        links = []
+        for halaman, anchor, label in dict.fromkeys(di[no]):
+            where = label if halaman == "index" and not label.startswith("Tabel") else f"{label} ({JUDUL_HALAMAN[halaman]})" if not label.startswith("Tabel") else label
+            links.append(Markup('<a href="%s">%s</a>') % (v.url(halaman, anchor), where))
+        return Markup(", ").join(links)
+
+    def baris(judul: str, t: Any, where: Any = KOSONG, id: str | None = None, kelas: str = "") -> Baris:
+        lokasi = f"{t.lokasi.file}:{t.lokasi.line}"
+        return Baris([Sel(judul, kepala=True, kelas="pesan"), Sel(t.tercetak, angka=True), Sel(t.dihitung, angka=True), Sel(_selisih(t), angka=True),
+                      Sel(where), Sel(t.akibat or KOSONG), Sel(format_path(t.jalur), kelas="jalur"), Sel(lokasi if t.jalur else KOSONG, kelas="jalur")], id=id, kelas=kelas)
+
+    def temuan(m: Tanda) -> list[Baris]:
         t = m.temuan
-        tempat: Any = KOSONG
-        if di.get(m.no):
-            links = []
-            for halaman, anchor, label in dict.fromkeys(di[m.no]):
-                where = label if halaman == "index" and not label.startswith("Tabel") else f"{label} ({JUDUL_HALAMAN[halaman]})" if not label.startswith("Tabel") else label
-                links.append(Markup('<a href="%s">%s</a>') % (v.url(halaman, anchor), where))
-            tempat = Markup(", ").join(links)
-        return Baris([Sel(f"{m.no}. {t.pesan}", kepala=True, kelas="pesan"), Sel(t.tercetak, angka=True), Sel(t.dihitung, angka=True), Sel(_selisih(t), angka=True),
-                      Sel(tempat), Sel(t.akibat or KOSONG), Sel(format_path(t.jalur), kelas="jalur"), Sel(f"{t.lokasi.file}:{t.lokasi.line}", kelas="jalur")], id=f"catatan-{m.no}")
+        out = [baris(f"{m.no}. {t.pesan}", t, tempat(m.no), f"catatan-{m.no}")]
+        for k, r in enumerate(t.rincian, 1):
+            out.append(baris(f"{m.no}.{k}. {r.pesan}", r, kelas="rincian"))
+            out += [baris(f"↳ akibat: {x.pesan}", x, kelas="akibat") for x in r.turunan]
+        out += [baris(f"↳ akibat: {x.pesan}", x, kelas="akibat") for x in t.turunan]
+        return out
 
     head = kepala_sederhana("Temuan", ("Tercetak", True), ("Hasil hitung", True), ("Selisih", True), "Ditampilkan di", "Akibat dari", "Bagian data", "Berkas:baris")
-    material = [m for m in v.catatan.daftar if not m.temuan.pembulatan]
-    bulat = [m for m in v.catatan.daftar if m.temuan.pembulatan]
+    material = [m for m in v.catatan.daftar if m.temuan.tingkat == MATERIAL]
+    bulat = [m for m in v.catatan.daftar if m.temuan.tingkat != MATERIAL]
+    n_bulat = sum(1 for m in bulat for t in m.temuan.semua() if not t.rincian)
     rows: list[Baris] = []
-    for judul, daftar in ((f"Selisih material ({len(material)})", material), (f"Hanya pembulatan berbeda ({len(bulat)})", bulat)):
+    for judul, daftar in ((f"Selisih material ({len(material)} temuan)", material), (f"Hanya pembulatan berbeda ({n_bulat} angka)", bulat)):
         if daftar and bulat:  # one group needs no heading row
             rows.append(Baris([Sel(judul, kepala=True, colspan=len(head[0]), scope="rowgroup")], kelas="grup"))
-        rows += [baris(m) for m in daftar]
+        rows += [b for m in daftar for b in temuan(m)]
     return TabelView(f"Temuan pemeriksaan data LKIP {v.tahun}", head, rows, sumber=f"Pemeriksaan otomatis portal atas data {v.sumber}", kelas="catatan")
 
 

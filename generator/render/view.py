@@ -57,8 +57,13 @@ class Catatan:
         self.tampil = tampil
         self.daftar = [Tanda(i, t) for i, t in enumerate(temuan, 1)]
         self._jalur: dict[tuple, list[Tanda]] = defaultdict(list)
+        self._semua: list[Tanda] = []  # one mark per printed value: a group's items and a cause's knock-ons carry its number
         for t in self.daftar:
-            self._jalur[tuple(t.temuan.jalur)].append(t)
+            for sub in t.temuan.semua():
+                if not sub.rincian:
+                    tanda = t if sub is t.temuan else Tanda(t.no, sub)
+                    self._semua.append(tanda)
+                    self._jalur[tuple(sub.jalur)].append(tanda)
 
     def untuk(self, *jalur: Any) -> list[Tanda]:
         return list(self._jalur.get(tuple(jalur), [])) if self.tampil else []
@@ -67,7 +72,7 @@ class Catatan:
         if not self.tampil:
             return []
         n = len(prefix)
-        return [t for t in self.daftar if tuple(t.temuan.jalur[:n]) == tuple(prefix)]
+        return [t for t in self._semua if tuple(t.temuan.jalur[:n]) == tuple(prefix)]
 
 
 def _blok_laporan(b: BerkasLaporan, inst: Instansi) -> dict[str, list[Blok]]:

@@ -1,4 +1,4 @@
-"""Audit: compare what the source report printed with what the data computes.
+"""The checks: compare each value the source report printed with what the data computes.
 
 Each printed value is checked against the computed one; a difference that the report's own arithmetic
 explains (the formula applied to *printed* inputs gives the printed result) is marked as a consequence
@@ -7,11 +7,10 @@ explains (the formula applied to *printed* inputs gives the printed result) is m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .compute import (
+from ..compute import (
     Hasil,
     HasilLaporan,
     NodeAnggaran,
@@ -23,51 +22,13 @@ from .compute import (
     penyerapan,
     rata_rata,
 )
-from .format import angka, persen, rupiah
-from .load import Lokasi, format_path
-from .validate import BerkasLaporan
+from ..format import angka, persen, rupiah
+from ..load import format_path
+from ..validate import BerkasLaporan
+from .petunjuk import petunjuk_capaian, petunjuk_efisiensi, petunjuk_rata
+from .temuan import Temuan, mode_lain, sama
 
 D = Decimal
-
-
-@dataclass
-class Temuan:
-    lokasi: Lokasi
-    jalur: tuple
-    bidang: str  # which value: capaian, efisiensi, penyerapan, jumlah, …
-    pesan: str
-    tercetak: str
-    dihitung: str
-    akibat: str | None = None  # root cause when this one is a knock-on effect
-    selisih: Decimal | None = None  # printed minus computed (as compared), when both are numbers
-    satuan_selisih: str = ""  # how the difference reads: "persen" (percentage points), "rupiah", "angka"
-    pembulatan: bool = False  # only the rounding differs: the printed value is the computed one rounded another way
-
-    def __str__(self) -> str:
-        extra = f" (akibat dari: {self.akibat})" if self.akibat else ""
-        return f"{self.lokasi}: {format_path(self.jalur)}: {self.pesan}: tercetak {self.tercetak}, dihitung {self.dihitung}{extra}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "berkas": self.lokasi.file, "baris": self.lokasi.line, "kolom": self.lokasi.col,
-            "jalur": format_path(self.jalur), "bidang": self.bidang, "pesan": self.pesan,
-            "tercetak": self.tercetak, "dihitung": self.dihitung, "akibat": self.akibat,
-        }
-
-
-def sama(printed: Decimal | None, computed: Decimal | None, mode: str) -> bool:
-    """Equal at the printed precision under the report's rounding mode."""
-    if printed is None or computed is None:
-        return True
-    return bulat_seperti(computed, printed, mode) == printed
-
-
-def mode_lain(printed: Decimal, computed: Decimal, mode: str) -> str | None:
-    """When the printed value only matches under the *other* rounding mode, say which."""
-    other = "potong" if mode == "setengah_ke_atas" else "setengah_ke_atas"
-    if bulat_seperti(computed, printed, other) == printed:
-        return "dipotong, padahal metode laporan membulatkan setengah ke atas" if other == "potong" else "dibulatkan setengah ke atas, padahal metode laporan memotong"
-    return None
 
 
 class _Audit:
@@ -76,27 +37,36 @@ class _Audit:
         self.mode = h.metode.pembulatan.mode
         self.out: list[Temuan] = []
 
-    def add(self, jalur: tuple, bidang: str, pesan: str, tercetak: str, dihitung: str, akibat: str | None = None, **lain: Any) -> None:
-        self.out.append(Temuan(self.b.lokasi(jalur), jalur, bidang, pesan, tercetak, dihitung, akibat, **lain))
+    def add(self, jalur: tuple, bidang: str, pesan: str, tercetak: str, dihitung: str, akibat: str | None = None, akar: list[Temuan] | None = None, **lain: Any) -> Temuan:
+        t = Temuan(self.b.lokasi(jalur), jalur, bidang, pesan, tercetak, dihitung, akibat, akar=list(akar or []), **lain)
+        self.out.append(t)
+        return t
 
-    def banding(self, jalur: tuple, bidang: str, pesan: str, printed: Decimal | None, computed: Hasil | Decimal | None, fmt=persen, akibat: str | None = None) -> bool:
+    def banding(self, jalur: tuple, bidang: str, pesan: str, printed: Decimal | None, computed: Hasil | Decimal | None, fmt=persen, akibat: str | None = None,
+                petunjuk=None) -> Temuan | None:
+        """Compare one printed value; ``petunjuk(printed)`` may name the formula or setting the printed value matches."""
         value = computed.nilai if isinstance(computed, Hasil) else computed
         if printed is None or value is None or sama(printed, value, self.mode):
-            return False
+            return None
         other = mode_lain(printed, value, self.mode)
         if other:
             pesan = f"{pesan}: angka tercetak {other}"
+        elif petunjuk is not None and (hint := petunjuk(printed)):
+            pesan = f"{pesan}; {hint}"
         shown = bulat_seperti(value, printed, self.mode) if other else bulat(value, self.h.metode.pembulatan) if fmt is persen else value
         satuan = "persen" if fmt is persen else "rupiah" if fmt is rupiah else "angka"
-        self.add(jalur, bidang, pesan, fmt(printed), fmt(shown), akibat, selisih=printed - shown, satuan_selisih=satuan, pembulatan=bool(other))
-        return True
+        return self.add(jalur, bidang, pesan, fmt(printed), fmt(shown), akibat, selisih=printed - shown, satuan_selisih=satuan, pembulatan=bool(other))
 
 
-def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
+Akar = list[tuple[str, Temuan]]  # root causes found so far: (how a knock-on names it, the finding)
+
+
+def periksa(a: _Audit) -> list[Temuan]:
     """Every printed-versus-computed finding, in report order: indicators, sasaran, overall, counts,
-    budget, staff, free tables. Later sections read earlier findings (``root_cap``, ``a.out``) to mark knock-ons."""
-    a = _Audit(b, h)
-    root_cap: list[str] = []
+    budget, staff, free tables. Later sections read earlier findings (``root_cap``, ``a.out``) to mark knock-ons
+    (``Temuan.akar``); :func:`generator.check.susun.susun` then groups them under their causes."""
+    h = a.h
+    root_cap: Akar = []
     for hi in h.semua_indikator + h.indikator_tujuan:
         _indikator(a, hi, root_cap)
     _sasaran(a, root_cap)
@@ -110,14 +80,14 @@ def audit(b: BerkasLaporan, h: HasilLaporan) -> list[Temuan]:
     return a.out
 
 
-def _indikator(a: _Audit, hi, root_cap: list[str]) -> None:
+def _indikator(a: _Audit, hi, root_cap: Akar) -> None:
     """One indicator's printed values; a wrong capaian is recorded in ``root_cap`` as a root cause."""
     h, m = a.h, a.h.metode
     ind, j = hi.model, hi.jalur
     t = ind.tercetak
     name = f"{ind.kode + ' ' if ind.kode else ''}{ind.nama}"
-    if a.banding(j + ("tercetak", "capaian"), "capaian", f"capaian '{name}' tidak sesuai {_rumus(hi)}", t.capaian, hi.capaian):
-        root_cap.append(f"capaian '{name}'")
+    if f := a.banding(j + ("tercetak", "capaian"), "capaian", f"capaian '{name}' tidak sesuai {_rumus(hi)}", t.capaian, hi.capaian, petunjuk=lambda p: petunjuk_capaian(a.h, hi, p)):
+        root_cap.append((f"capaian '{name}'", f))
     if t.predikat and hi.predikat and t.predikat.casefold() != hi.predikat.casefold():
         a.add(j + ("tercetak", "predikat"), "predikat", f"predikat '{name}' tidak sesuai skala {m.skala_nama}", t.predikat, hi.predikat)
     plan = ind.target.get(h.tahun)
@@ -157,7 +127,8 @@ def _riwayat(a: _Audit, hi, name: str) -> None:
     for ty, printed in ind.riwayat_tercetak.items():
         past = next((r for r in hi.riwayat if r.tahun == ty), None)
         if past is not None:
-            a.banding(j + ("riwayat_tercetak", ty, "capaian"), "capaian", f"capaian {ty} '{name}'", printed.capaian, past.capaian)
+            a.banding(j + ("riwayat_tercetak", ty, "capaian"), "capaian", f"capaian {ty} '{name}'", printed.capaian, past.capaian,
+                      petunjuk=lambda p, ty=ty: petunjuk_capaian(a.h, hi, p, ty))
     for r in hi.riwayat:
         if r.sumber != "laporan ini":
             for kind in ("target", "realisasi"):
@@ -167,20 +138,23 @@ def _riwayat(a: _Audit, hi, name: str) -> None:
                     a.add(j + (kind, r.tahun), kind, f"{kind} {r.tahun} '{name}' berbeda dengan {r.sumber}", _fmt_nilai(own), _fmt_nilai(other))
 
 
-def _sasaran(a: _Audit, root_cap: list[str]) -> None:
+def _sasaran(a: _Audit, root_cap: Akar) -> None:
     """Sasaran means and predikat; a mean that is right over the printed capaian is a knock-on of ``root_cap``."""
     m = a.h.metode
     for hs in a.h.sasaran:
         t = hs.model.tercetak
         if t.capaian is not None and hs.capaian.ada and not sama(t.capaian, hs.capaian.nilai, a.mode):
             via = _mean_of_printed([i.model.tercetak.capaian for i in hs.indikator], m)
-            akibat = ", ".join(root_cap) if via is not None and sama(t.capaian, via, a.mode) and root_cap else None
-            a.add(hs.jalur + ("tercetak", "capaian"), "capaian", f"rata-rata capaian sasaran '{hs.model.nama}'", persen(t.capaian), persen(hs.capaian.tampil), akibat)
+            roots = [(n, f) for n, f in root_cap if any(f.jalur[:len(i.jalur)] == i.jalur for i in hs.indikator)]
+            akar = roots if via is not None and sama(t.capaian, via, a.mode) else []
+            hint = None if akar else petunjuk_rata(a.h, t.capaian, hs)
+            a.add(hs.jalur + ("tercetak", "capaian"), "capaian", f"rata-rata capaian sasaran '{hs.model.nama}'{'; ' + hint if hint else ''}", persen(t.capaian), persen(hs.capaian.tampil),
+                  ", ".join(n for n, _ in akar) or None, akar=[f for _, f in akar])
         if t.predikat and hs.predikat and t.predikat.casefold() != hs.predikat.casefold():
             a.add(hs.jalur + ("tercetak", "predikat"), "predikat", f"predikat sasaran '{hs.model.nama}'", t.predikat, hs.predikat)
 
 
-def _keseluruhan(a: _Audit, root_cap: list[str]) -> None:
+def _keseluruhan(a: _Audit, root_cap: Akar) -> None:
     """Overall capaian (capped as the method says), overall predikat, and the count per predikat."""
     h, m, pt = a.h, a.h.metode, a.b.model.tercetak
     if pt.capaian_keseluruhan is not None and h.keseluruhan.ada:
@@ -189,8 +163,11 @@ def _keseluruhan(a: _Audit, root_cap: list[str]) -> None:
             shown = batasi(shown, m)
         if not sama(pt.capaian_keseluruhan, shown, a.mode):
             via = _mean_of_printed([i.model.tercetak.capaian for i in h.semua_indikator if i.model.iku or m.agregasi.cakupan == "semua"], m)
-            akibat = ", ".join(root_cap) if via is not None and sama(pt.capaian_keseluruhan, via, a.mode) and root_cap else None
-            a.add(("tercetak", "capaian_keseluruhan"), "capaian", f"capaian keseluruhan ({_agregasi(m)})", persen(pt.capaian_keseluruhan), persen(bulat(shown, m.pembulatan)), akibat)
+            akar = root_cap if via is not None and sama(pt.capaian_keseluruhan, via, a.mode) else []
+            hint = None if akar else petunjuk_rata(h, pt.capaian_keseluruhan)
+            a.add(("tercetak", "capaian_keseluruhan"), "capaian", f"capaian keseluruhan ({_agregasi(m)}){'; ' + hint if hint else ''}", persen(pt.capaian_keseluruhan),
+                  persen(bulat(shown, m.pembulatan)),
+                  ", ".join(n for n, _ in akar) or None, akar=[f for _, f in akar])
     if pt.predikat_keseluruhan and h.predikat and pt.predikat_keseluruhan.casefold() != h.predikat.casefold():
         a.add(("tercetak", "predikat_keseluruhan"), "predikat", "predikat keseluruhan", pt.predikat_keseluruhan, h.predikat)
     for label, n in pt.jumlah_per_predikat.items():
@@ -259,8 +236,9 @@ def _anggaran_tahun_lalu(a: _Audit) -> None:
             own = (t.penyerapan - tl.tercetak.penyerapan) if t.penyerapan is not None and tl.tercetak.penyerapan is not None else None
             if not sama(t.perubahan, computed, a.mode):
                 roots = [f for f in a.out if f.jalur[:2] == ("anggaran", "tahun_lalu")]
-                akibat = "penyerapan tercetak tahun lalu" if own is not None and own == t.perubahan and roots else None
-                a.add(("anggaran", "tercetak", "perubahan"), "perubahan", f"kenaikan penyerapan dari {tl.tahun} (poin persen)", angka(t.perubahan), angka(computed), akibat)
+                akar = roots if own is not None and own == t.perubahan else []
+                a.add(("anggaran", "tercetak", "perubahan"), "perubahan", f"kenaikan penyerapan dari {tl.tahun} (poin persen)", angka(t.perubahan), angka(computed),
+                      "penyerapan tercetak tahun lalu" if akar else None, akar=akar)
 
 
 def _anggaran_pk(a: _Audit) -> None:
@@ -274,12 +252,42 @@ def _anggaran_pk(a: _Audit) -> None:
 
     programs = {n.id: n for n in a.h.anggaran.program}
     for path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan if pk else None)):
+        total = sum((x.pagu for x in versi.anggaran), D(0)) if versi else None
+        sama_total = total is not None and total in (a.h.anggaran.pagu, a.h.anggaran.pagu_perubahan)
         for i, x in enumerate(versi.anggaran if versi else []):
             node = programs.get(x.program) if x.program else None
-            candidates = sorted({v for v in (node.pagu, node.pagu_perubahan) if v is not None}) if node else []
-            if candidates and x.pagu not in candidates:
-                a.add(path + ("anggaran", i, "pagu"), "pagu", f"pagu program '{node.nama}' di Perjanjian Kinerja berbeda dengan pagu di realisasi anggaran",
-                      rupiah(x.pagu), " / ".join(rupiah(v) for v in candidates))
+            if node is not None:
+                _pk_program(a, path + ("anggaran", i, "pagu"), x.pagu, node, len(path) > 1, sama_total)
+
+
+def _pk_program(a: _Audit, jalur: tuple, pagu: Decimal, node: NodeAnggaran, perubahan: bool, sama_total: bool) -> None:
+    """One program's pagu in a Perjanjian Kinerja. The PK (signed early in the year) may carry the pagu before the
+    budget change (DPA murni) or after it; a PK perubahan carries the changed one. Flag only a pagu that is
+    neither, and say what the data holds."""
+    tc = node.sumber.tercetak
+    murni = [v for v in (node.pagu, tc.pagu) if v is not None]
+    ubah = [v for v in (node.pagu_perubahan, tc.pagu_perubahan) if v is not None]
+    label = "Perjanjian Kinerja perubahan" if perubahan else "Perjanjian Kinerja"
+    if pagu in ubah or (pagu in murni and (not perubahan or not ubah)) or not (murni or ubah):
+        return
+    if perubahan and pagu in murni:
+        a.add(jalur, "pagu", f"pagu program '{node.nama}' di {label} sama dengan pagu murni (sebelum perubahan), bukan pagu perubahan", rupiah(pagu),
+              f"{rupiah(ubah[0])} (perubahan)", selisih=pagu - ubah[0], satuan_selisih="rupiah")
+        return
+    catatan = "; jumlah PK sama dengan jumlah pagu, hanya pembagian antarprogram yang berbeda" if sama_total else ""
+    if ubah and not murni:
+        a.add(jalur, "pagu", f"pagu program '{node.nama}' di {label} berbeda dengan pagu perubahan di realisasi anggaran{catatan}; data tidak memuat pagu murni "
+              "program ini: bila PK memuat DPA murni, isikan pagu murni (`pagu`, atau `tercetak.pagu` pada program yang dirinci)",
+              rupiah(pagu), f"{rupiah(ubah[0])} (perubahan)", selisih=pagu - ubah[0], satuan_selisih="rupiah")
+        return
+    if ubah:
+        a.add(jalur, "pagu", f"pagu program '{node.nama}' di {label} tidak sama dengan pagu murni (DPA sebelum perubahan) maupun pagu perubahan di realisasi anggaran{catatan}",
+              rupiah(pagu), " / ".join([f"{rupiah(v)} (murni)" for v in dict.fromkeys(murni)] + [f"{rupiah(v)} (perubahan)" for v in dict.fromkeys(ubah)]))
+        return
+    dasar = a.b.model.anggaran.dasar
+    a.add(jalur, "pagu", f"pagu program '{node.nama}' di {label} berbeda dengan pagu di realisasi anggaran{f' ({dasar})' if dasar else ''}{catatan}; "
+          "data tidak memisahkan pagu murni dan pagu perubahan: bila PK memuat DPA murni, isikan `pagu` (murni) dan `pagu_perubahan`",
+          rupiah(pagu), rupiah(murni[0]), selisih=pagu - murni[0], satuan_selisih="rupiah")
 
 
 def _pegawai(a: _Audit) -> None:
@@ -374,43 +382,87 @@ def _komponen(a: _Audit, hi) -> None:
             a.add(hi.jalur + ("realisasi", y), "realisasi", f"realisasi '{ind.nama}' tidak sama dengan {angka(num[0].nilai)}/{angka(den[0].nilai)}", persen(real), persen(bulat(ratio, a.h.metode.pembulatan)))
 
 
-def _efisiensi(a: _Audit, hi, root_cap: list[str], name: str) -> None:
+def _efisiensi(a: _Audit, hi, root_cap: Akar, name: str) -> None:
+    """The efficiency table of one indicator: its absorption, its capaian (as printed in that table), its efficiency."""
     t = hi.model.tercetak
     m = a.h.metode
     j = hi.jalur
-    before = len(a.out)
-    if t.penyerapan is not None:
-        if not hi.anggaran:
-            match = [n for n in _walk(a.h.anggaran.program) if n.penyerapan.ada and sama(t.penyerapan, n.penyerapan.nilai, a.mode)]
-            where = f"penyerapan '{match[0].nama}'" if match else "penyerapan yang tidak ditemukan di data anggaran"
-            a.add(j + ("tercetak", "penyerapan"), "penyerapan", f"tabel efisiensi '{name}' memakai {where}, padahal indikator ini tidak terhubung ke anggaran tersebut", persen(t.penyerapan), "tidak dapat dihitung (indikator tanpa anggaran)")
-        elif hi.penyerapan.ada and not sama(t.penyerapan, hi.penyerapan.nilai, a.mode):
-            match = [n for n in _walk(a.h.anggaran.program) if n.penyerapan.ada and sama(t.penyerapan, n.penyerapan.nilai, a.mode)]
-            where = f" (sama dengan penyerapan '{match[0].nama}')" if match else ""
-            a.add(j + ("tercetak", "penyerapan"), "penyerapan", f"penyerapan pada tabel efisiensi '{name}' berbeda dengan anggaran yang mendanainya ({', '.join(n.nama for n in hi.anggaran)}){where}", persen(t.penyerapan), persen(hi.penyerapan.tampil))
-    if t.efisiensi is None or m.efisiensi == "verbal":
-        return
-    # the report's own arithmetic, from its printed inputs
-    cap_in = Hasil(t.capaian, t.capaian) if t.capaian is not None else hi.capaian
+    serap = _efisiensi_penyerapan(a, hi, name)
+    cap = _efisiensi_capaian(a, hi, name)
+    # the report's own arithmetic, from the inputs printed in the same table
+    cap_printed = t.capaian_efisiensi if t.capaian_efisiensi is not None else t.capaian
+    cap_in = Hasil(cap_printed, cap_printed) if cap_printed is not None else hi.capaian
     serap_in = Hasil(t.penyerapan, t.penyerapan) if t.penyerapan is not None else hi.penyerapan
+    if m.efisiensi == "verbal":
+        _efisiensi_verbal(a, hi, name, cap_in, serap_in)
+        return
+    if t.efisiensi is None:
+        return
     own, _ = efisiensi(cap_in, serap_in, m)
     if own.ada and not sama(t.efisiensi, own.nilai, a.mode):
-        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}' tidak sesuai rumus dari angka yang tercetak sendiri", persen(t.efisiensi), persen(own.tampil))
+        hint = petunjuk_efisiensi(m, cap_in, serap_in, t.efisiensi)
+        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}' tidak sesuai rumus dari angka yang tercetak di tabel efisiensi{'; ' + hint if hint else ''}",
+              persen(t.efisiensi), persen(own.tampil))
         return
     if hi.efisiensi.ada and not sama(t.efisiensi, hi.efisiensi.nilai, a.mode):
-        causes = [r for r in root_cap if name in r] + ([f"penyerapan tercetak {persen(t.penyerapan)}"] if len(a.out) > before else [])
-        if not causes:
+        roots = [(n, f) for n, f in root_cap if f.jalur[:len(j)] == j] if cap_printed == t.capaian else []
+        roots += [(f"capaian tercetak {persen(cap_printed)} di tabel efisiensi", cap)] if cap else []
+        roots += [(f"penyerapan tercetak {persen(t.penyerapan)}", serap)] if serap else []
+        if not roots:
             # the report's arithmetic is right and its inputs agree with ours at the printed precision: the
             # difference only comes from dividing less-rounded inputs, which is not an error of the report
             return
-        akibat = ", ".join(causes)
-        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}'", persen(t.efisiensi), persen(hi.efisiensi.tampil), akibat)
+        a.add(j + ("tercetak", "efisiensi"), "efisiensi", f"efisiensi '{name}'", persen(t.efisiensi), persen(hi.efisiensi.tampil),
+              ", ".join(n for n, _ in roots), akar=[f for _, f in roots])
+
+
+def _efisiensi_penyerapan(a: _Audit, hi, name: str) -> Temuan | None:
+    t, j = hi.model.tercetak, hi.jalur
+    if t.penyerapan is None:
+        return None
+    if not hi.anggaran:
+        match = [n for n in _walk(a.h.anggaran.program) if n.penyerapan.ada and sama(t.penyerapan, n.penyerapan.nilai, a.mode)]
+        where = f"penyerapan '{match[0].nama}'" if match else "penyerapan yang tidak ditemukan di data anggaran"
+        return a.add(j + ("tercetak", "penyerapan"), "penyerapan", f"tabel efisiensi '{name}' memakai {where}, padahal indikator ini tidak terhubung ke anggaran tersebut", persen(t.penyerapan), "tidak dapat dihitung (indikator tanpa anggaran)")
+    if hi.penyerapan.ada and not sama(t.penyerapan, hi.penyerapan.nilai, a.mode):
+        match = [n for n in _walk(a.h.anggaran.program) if n.penyerapan.ada and sama(t.penyerapan, n.penyerapan.nilai, a.mode)]
+        where = f" (sama dengan penyerapan '{match[0].nama}')" if match else ""
+        return a.add(j + ("tercetak", "penyerapan"), "penyerapan", f"penyerapan pada tabel efisiensi '{name}' berbeda dengan anggaran yang mendanainya ({', '.join(n.nama for n in hi.anggaran)}){where}", persen(t.penyerapan), persen(hi.penyerapan.tampil))
+    return None
+
+
+def _efisiensi_capaian(a: _Audit, hi, name: str) -> Temuan | None:
+    """The capaian printed in the efficiency table, when it differs from the indicator's printed capaian: the
+    indicator's capaian or its sasaran's mean (Jember's Tabel 3.7 prints the sasaran mean) are both what it may be."""
+    printed = hi.model.tercetak.capaian_efisiensi
+    if printed is None:
+        return None
+    sasaran = next((s for s in a.h.sasaran if any(i is hi for i in s.indikator)), None)
+    options = [("capaian indikator", hi.capaian)] + ([(f"rata-rata capaian sasaran '{sasaran.model.nama}'", sasaran.capaian)] if sasaran else [])
+    if any(c.ada and sama(printed, c.nilai, a.mode) for _, c in options):
+        return None
+    return a.add(hi.jalur + ("tercetak", "capaian_efisiensi"), "capaian", f"capaian '{name}' di tabel efisiensi tidak sama dengan "
+                 + " maupun ".join(label for label, _ in options), persen(printed),
+                 " / ".join(persen(c.tampil) for _, c in options if c.ada), selisih=None)
+
+
+def _efisiensi_verbal(a: _Audit, hi, name: str, cap: Hasil, serap: Hasil) -> None:
+    """A verbal verdict ('Efisien') against the capaian and absorption printed in the same table."""
+    teks = hi.model.tercetak.efisiensi_teks
+    if not teks or not cap.ada or not serap.ada:
+        return
+    printed_ok = not teks.strip().casefold().startswith(("kurang", "tidak", "in"))
+    computed_ok = cap.tampil >= serap.tampil  # type: ignore[operator]
+    if printed_ok != computed_ok:
+        verdict = "Efisien" if computed_ok else "Kurang efisien"
+        a.add(hi.jalur + ("tercetak", "efisiensi_teks"), "efisiensi", f"kesimpulan efisiensi '{name}' tidak sesuai capaian {persen(cap.tampil)} dan penyerapan "
+              f"{persen(serap.tampil)} yang tercetak di tabel efisiensi", teks, verdict)
 
 
 def _capaian_renstra(a: _Audit, hi, j: tuple, name: str) -> None:
     """Printed progress to the Renstra end target; when it matches another target version's end target
     (``target_lain``: Renstra before revision…), say so instead of calling it an arithmetic slip."""
-    from .compute import capaian
+    from ..compute import capaian
 
     ind, printed = hi.model, hi.model.tercetak.capaian_renstra
     if printed is None or not hi.renstra.ada or sama(printed, hi.renstra.nilai, a.mode):
@@ -453,7 +505,7 @@ def _nilai_lain(a: _Audit, hi, jalur: tuple, lain, name: str) -> None:
             a.add(jalur, "predikat", f"predikat {y} {where}", str(lain.nilai), pred)
         return
     if isinstance(lain.nilai, Decimal):
-        a.banding(jalur, "capaian", f"capaian {y} {where}", lain.nilai, computed)
+        a.banding(jalur, "capaian", f"capaian {y} {where}", lain.nilai, computed, petunjuk=lambda p: petunjuk_capaian(a.h, hi, p, y))
 
 
 def _evaluasi_akip(a: _Audit) -> None:
