@@ -89,7 +89,15 @@ class Kolom(Model):
     rata: Literal["kiri", "kanan", "tengah"] | None = None
 
 
-Sel = Union[str, int, Decimal, None]
+class SelGabung(Model):
+    """Sel gabungan tabel bebas: {teks, lebar, tinggi}; baris hanya menulis sel yang mulai di baris itu."""
+
+    teks: Union[str, int, Decimal, None] = None
+    lebar: int = Field(1, ge=1, le=50, description="Jumlah kolom yang digabung ke kanan")
+    tinggi: int = Field(1, ge=1, le=500, description="Jumlah baris yang digabung ke bawah")
+
+
+Sel = Union[str, int, Decimal, SelGabung, None]
 
 
 class Jumlahkan(Model):

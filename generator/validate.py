@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import grid
 from . import metode as metode_mod
 from .load import Dokumen, LoadError, Lokasi, Masalah, format_path, load_file, read_text
 from .model import Laporan, Narasi, Profil, SiteConfig, Tabel
@@ -521,12 +522,10 @@ def _periksa_tabel_grafik(c: _Periksa) -> None:
 
 def periksa_tabel(t: Tabel, path: tuple, add) -> None:
     n = _leaf_count(t.kolom)
-    for r, row in enumerate(t.baris):
-        if len(row) != n:
-            add(path + ("baris", r), f"baris {r + 1} punya {len(row)} sel, padahal tabel punya {n} kolom; tambahkan null untuk sel kosong")
-    for r, row in enumerate(t.baris_total):
-        if len(row) != n:
-            add(path + ("baris_total", r), f"baris total punya {len(row)} sel, padahal tabel punya {n} kolom")
+    for r, pesan in grid.tata(t.baris, n)[1]:
+        add(path + ("baris", r), pesan)
+    for r, pesan in grid.tata(t.baris_total, n)[1]:
+        add(path + ("baris_total", r), pesan.replace(f"baris {r + 1}", "baris total", 1))
     if t.jumlahkan:
         for j, k in enumerate(t.jumlahkan.kolom):
             if not 1 <= k <= n:

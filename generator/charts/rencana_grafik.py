@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import format as fmt
+from .. import grid
 from ..model import indonesian_to_yaml_number
 from .spec import Chart, ChartSpec, berkas_svg
 from .teks import D, dengan_satuan, is_persen, is_rupiah, kalimat, sel, singkat, skala_rupiah
@@ -106,7 +107,7 @@ def _isi_grafik(g, tabel) -> tuple[str, list[str], list[tuple[str, list[Decimal 
         titles = _leaf_titles(tabel.kolom)
         rows = tabel.baris
         if g.label_kolom and 1 <= g.label_kolom <= len(titles):
-            labels = [_cell_text(r[g.label_kolom - 1]) if g.label_kolom - 1 < len(r) else "" for r in rows]
+            labels = [_cell_text(x) for x in grid.kolom(rows, len(titles), g.label_kolom - 1)]
             head = titles[g.label_kolom - 1]
         elif g.label:
             labels = list(g.label)
@@ -120,7 +121,7 @@ def _isi_grafik(g, tabel) -> tuple[str, list[str], list[tuple[str, list[Decimal 
     for s in g.seri:
         if s.kolom is not None and tabel is not None:
             col = s.kolom - 1
-            vals = [_cell_number(r[col]) if col < len(r) else None for r in rows]
+            vals = [_cell_number(x) for x in grid.kolom(rows, len(titles), col)]
         elif s.nilai is not None:
             vals = list(s.nilai)
         else:

@@ -22,6 +22,7 @@ from ..compute import (
     penyerapan,
     rata_rata,
 )
+from .. import grid
 from ..format import angka, persen, rupiah
 from ..load import format_path
 from ..validate import BerkasLaporan
@@ -325,7 +326,7 @@ def _tabel_bebas(a: _Audit) -> None:
     for i, tb in enumerate(a.b.model.tabel):
         if tb.jumlahkan:
             for k in tb.jumlahkan.kolom:
-                vals = [row[k - 1] for row in tb.baris if k - 1 < len(row)]
+                vals = grid.kolom(tb.baris, len(tb.jumlahkan.baris_total), k - 1)  # a merged cell counts once
                 nums = [v for v in vals if isinstance(v, (int, Decimal)) and not isinstance(v, bool)]
                 printed = tb.jumlahkan.baris_total[k - 1] if k - 1 < len(tb.jumlahkan.baris_total) else None
                 if isinstance(printed, (int, Decimal)) and not isinstance(printed, bool) and sum(nums, D(0)) != printed:

@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import grid
 from .. import format as fmt
 from ..charts import Chart
 from ..check import MATERIAL
@@ -241,22 +242,25 @@ def bebas(v: LaporanView, t: Tabel, i: int) -> TabelView:
     head, leaves = kepala_bertingkat(t.kolom)
     first = 1 if len(leaves) > 1 and re.fullmatch(r"no\.?|nomor", leaves[0].judul.strip().lower()) else 0
 
-    def row(values: list, kelas: str = "", replace: dict[int, tuple[str, list[Tanda]]] | None = None) -> Baris:
+    def row(letak: list[grid.Letak], kelas: str = "", replace: dict[int, tuple[str, list[Tanda]]] | None = None) -> Baris:
         kepala = first
         if kelas == "total":  # the label of a total row is its first text cell
-            kepala = next((c for c, v in enumerate(values) if isinstance(v, str) and v.strip()), first)
+            kepala = next((x.kolom for x in letak if isinstance(x.nilai, str) and x.nilai.strip()), first)
         cells = []
-        for c, v in enumerate(values):
+        for x in letak:  # merged cells (generator/grid.py) keep their column, span and real table semantics
+            c, v = x.kolom, x.nilai
             rata = leaves[c].rata if c < len(leaves) else None
             is_num = isinstance(v, (int, Decimal)) and not isinstance(v, bool)
             tanda: list[Tanda] = []
             text = teks_sel(v)
             if replace and c in replace:
                 text, tanda = replace[c]
-            cells.append(Sel(text, kepala=c == kepala, angka=rata == "kanan" or (rata is None and is_num), kelas="tengah" if rata == "tengah" else "", tanda=tanda))
+            cells.append(Sel(text, kepala=c == kepala, angka=rata == "kanan" or (rata is None and is_num), kelas="tengah" if rata == "tengah" else "", tanda=tanda,
+                             colspan=x.lebar, rowspan=x.tinggi, scope="rowgroup" if x.tinggi > 1 and c == kepala else "row"))
         return Baris(cells, kelas=kelas)
 
-    rows = [row(r) for r in t.baris]
+    n = len(leaves)
+    rows = [row(r) for r in grid.tata(t.baris, n)[0]]
     totals = [list(r) for r in t.baris_total]
     repl: dict[int, tuple[str, list[Tanda]]] = {}
     idx = None
@@ -270,7 +274,7 @@ def bebas(v: LaporanView, t: Tabel, i: int) -> TabelView:
             marks = v.tanda("tabel", i, "jumlahkan", "baris_total", k - 1)
             if marks:
                 repl[k - 1] = (marks[0].temuan.dihitung, marks)
-    foot = [row(r, "total", repl if k == idx else None) for k, r in enumerate(totals)]
+    foot = [row(r, "total", repl if k == idx else None) for k, r in enumerate(grid.tata(totals, n)[0])]
     judul = t.judul
     return TabelView(judul, head, rows, foot, sumber=t.sumber or v.sumber, catatan=t.catatan, nomor_tercetak=t.nomor_tercetak)
 
@@ -291,10 +295,10 @@ def grafik(v: LaporanView, g: Grafik) -> GrafikView:
         lk = (g.label_kolom or 1) - 1
         if lk < len(leaves):
             judul_label = leaves[lk].judul
-        labels = [teks_sel(r[lk]) if lk < len(r) else KOSONG for r in t.baris]
+        labels = [teks_sel(x) for x in grid.kolom(t.baris, len(leaves), lk)]
         for s in g.seri:
             if s.kolom is not None:
-                data_angka.append((s.nama, [num(r[s.kolom - 1]) if s.kolom - 1 < len(r) else None for r in t.baris]))
+                data_angka.append((s.nama, [num(x) for x in grid.kolom(t.baris, len(leaves), s.kolom - 1)]))
             else:
                 data_angka.append((s.nama, list(s.nilai or [])))
     else:
