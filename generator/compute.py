@@ -280,7 +280,12 @@ def gabung_penyerapan(ids: list[str], anggaran: HasilAnggaran, metode: Metode) -
     nodes = [anggaran.by_id[i] for i in ids if i in anggaran.by_id]
     if not nodes:
         return Hasil(alasan="indikator tidak terhubung ke anggaran"), []
-    return penyerapan(_sum([n.pagu_efektif for n in nodes]), _sum([n.realisasi for n in nodes]), metode), nodes
+    return penyerapan(*jumlah_anggaran(nodes), metode), nodes
+
+
+def jumlah_anggaran(nodes: list[NodeAnggaran]) -> tuple[Decimal | None, Decimal | None]:
+    """Pagu (after change) and realisation of some budget lines, exactly."""
+    return _sum([n.pagu_efektif for n in nodes]), _sum([n.realisasi for n in nodes])
 
 
 def efisiensi(cap: Hasil, serap: Hasil, metode: Metode) -> tuple[Hasil, str | None]:
@@ -355,6 +360,8 @@ class HasilIndikator:
     status: str = TIDAK_TERUKUR  # tercapai | tidak tercapai | tidak dapat diukur (status_target)
     triwulan: list[HasilTriwulan] = field(default_factory=list)  # TW I–IV, capaian by the indicator's formula
     efisiensi_kategori: str | None = None  # by metode.skala_efisiensi
+    pagu: Decimal | None = None  # the budget lines that fund it (exact sums; budget per sasaran table)
+    realisasi_anggaran: Decimal | None = None
 
 
 @dataclass
@@ -370,6 +377,9 @@ class HasilSasaran:
     capaian_batas_tampil: Decimal | None = None
     target: JumlahTarget = field(default_factory=JumlahTarget)  # its averaged indicators: targets met / missed
     efisiensi_kategori: str | None = None  # by metode.skala_efisiensi
+    pagu: Decimal | None = None  # its program links (or its indicators' lines, each counted once)
+    realisasi_anggaran: Decimal | None = None
+    anggaran: list[NodeAnggaran] = field(default_factory=list)
 
 
 @dataclass
@@ -525,6 +535,7 @@ def hitung_indikator(ind: Indikator, jalur: tuple, sas: Sasaran | None, lap: Lap
         perubahan_realisasi=d_real, perubahan_capaian=d_cap, penyerapan=serap, anggaran=nodes,
         efisiensi=eff, efisiensi_teks=eff_teks, target_pk=target_pk if target_pk is not None else ind.target.get(y), target_pk_perubahan=target_pk_p,
         status=status_target(cap, ordinal, metode), triwulan=hitung_triwulan(ind, metode), efisiensi_kategori=kategori_efisiensi(eff, metode),
+        pagu=jumlah_anggaran(nodes)[0] if nodes else None, realisasi_anggaran=jumlah_anggaran(nodes)[1] if nodes else None,
     )
 
 
@@ -599,9 +610,11 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
         mean = rata_rata([h.capaian.nilai for h in counted], metode, batas_dulu)
         # a sasaran's budget: its own program links, else the union of its indicators' links
         ids = list(s.program) or list(dict.fromkeys(a for h in inds for a in h.model.anggaran))
-        serap, _ = gabung_penyerapan(ids, ang, metode)
+        serap, nodes = gabung_penyerapan(ids, ang, metode)
         eff, eff_teks = efisiensi(mean, serap, metode)
-        sasaran.append(HasilSasaran(s, ("sasaran", i), inds, mean, nilai_predikat(mean.nilai, metode), serap, eff, eff_teks, efisiensi_kategori=kategori_efisiensi(eff, metode)))
+        pagu, real = jumlah_anggaran(nodes) if nodes else (None, None)
+        sasaran.append(HasilSasaran(s, ("sasaran", i), inds, mean, nilai_predikat(mean.nilai, metode), serap, eff, eff_teks, efisiensi_kategori=kategori_efisiensi(eff, metode),
+                                    pagu=pagu, realisasi_anggaran=real, anggaran=nodes))
     tujuan_inds = []
     if lap.renstra:
         for i, t in enumerate(lap.renstra.tujuan):

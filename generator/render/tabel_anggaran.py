@@ -170,3 +170,27 @@ def anggaran_pk(v: LaporanView) -> TabelView | None:
     foot.append(Sel(KOSONG))
     head: list[str | tuple[str, bool]] = ["Program", ("Pagu PK (Rp)", True)] + ([("Pagu PK perubahan (Rp)", True)] if len(lists) > 1 else []) + ["Keterangan"]
     return TabelView("Anggaran program dalam Perjanjian Kinerja", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=v.sumber_hitung)
+
+
+@pembangun("anggaran-sasaran")
+def anggaran_sasaran(v: LaporanView) -> TabelView | None:
+    """Budget realisation per sasaran and per indicator (rupiah and %), from the budget lines each is linked to.
+    The report rarely prints these sums: they are marked as computed by the portal."""
+    if not v.h.sasaran or not any(hs.anggaran for hs in v.h.sasaran):
+        return None
+    rows = []
+    for hs in v.h.sasaran:
+        sumber = ", ".join(n.nama for n in hs.anggaran) or KOSONG
+        rows.append(Baris([Sel(v.judul_sasaran(hs), kepala=True, href=v.url("bab-3", f"sasaran-{hs.model.id}")), Sel(sumber),
+                           Sel(angka(hs.pagu), angka=True, portal=hs.pagu is not None), Sel(angka(hs.realisasi_anggaran), angka=True, portal=hs.realisasi_anggaran is not None),
+                           Sel(hasil_teks(hs.penyerapan), angka=True, portal=hs.penyerapan.ada)], kelas="subtotal"))
+        for hi in hs.indikator:
+            gabung = len(hi.anggaran) > 1  # one line is the report's own figure; a sum of several is the portal's
+            rows.append(Baris([Sel(v.judul_indikator(hi), kepala=True, kelas="tingkat-1", href=v.url_indikator(hi.model.id)),
+                               Sel(", ".join(n.nama for n in hi.anggaran) or "tidak terhubung ke anggaran"),
+                               Sel(angka(hi.pagu), angka=True, portal=gabung), Sel(angka(hi.realisasi_anggaran), angka=True, portal=gabung),
+                               Sel(hasil_teks(hi.penyerapan), angka=True, portal=gabung and hi.penyerapan.ada)]))
+    head = kepala_sederhana("Sasaran / indikator", "Program/kegiatan pendukung", ("Pagu (Rp)", True), ("Realisasi (Rp)", True), ("Penyerapan", True))
+    return TabelView(f"Realisasi anggaran per sasaran tahun {v.tahun}", head, rows, sumber=v.sumber_hitung,
+                     keterangan=["Pagu dan realisasi sasaran adalah jumlah program yang mendukungnya (atau anggaran indikatornya, "
+                                 "masing-masing sekali); satu program dapat mendukung lebih dari satu sasaran, jadi baris-baris ini tidak dijumlahkan."])
