@@ -422,8 +422,9 @@ class Anggaran(Model):
 
 
 class AnggaranPK(Model):
-    program: Id | None = Field(None, description="Id program anggaran bila ada")
-    nama: str | None = Field(None, description="Nama program sebagaimana tercetak di PK")
+    program: Id | None = Field(None, description="Id program, kegiatan atau sub-kegiatan anggaran yang dicantumkan di PK, bila ada")
+    sasaran: Id | None = Field(None, description="Id sasaran, bila PK mencantumkan anggaran per sasaran")
+    nama: str | None = Field(None, description="Nama program/kegiatan/sasaran sebagaimana tercetak di PK")
     pagu: Rupiah
     keterangan: str | None = None
 
@@ -442,7 +443,17 @@ class VersiPK(Model):
 
 
 class PerjanjianKinerja(VersiPK):
-    perubahan: VersiPK | None = Field(None, description="Perjanjian Kinerja perubahan, bila ada")
+    perubahan: VersiPK | None = Field(None, description="Perjanjian Kinerja perubahan yang berlaku (yang terakhir), bila ada")
+    perubahan_sebelumnya: list[VersiPK] = Field(default_factory=list, description="Perubahan PK terdahulu bila PK diubah lebih dari sekali, urut waktu")
+
+    def semua_versi(self) -> list[tuple[tuple, "VersiPK", str]]:
+        """Every version in order, with its data path and label: PK, earlier revisions, the revision in force."""
+        out: list[tuple[tuple, VersiPK, str]] = [(("perjanjian_kinerja",), self, "PK")]
+        n = len(self.perubahan_sebelumnya) + (1 if self.perubahan else 0)
+        out += [(("perjanjian_kinerja", "perubahan_sebelumnya", i), v, f"PK perubahan {i + 1}") for i, v in enumerate(self.perubahan_sebelumnya)]
+        if self.perubahan:
+            out.append((("perjanjian_kinerja", "perubahan"), self.perubahan, f"PK perubahan {n}" if n > 1 else "PK perubahan"))
+        return out
 
 
 class BarisPKIndividu(Model):

@@ -445,13 +445,14 @@ def _periksa_perjanjian_kinerja(c: _Periksa) -> None:
     pk = c.b.model.perjanjian_kinerja
     if not pk:
         return
-    for versi_path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan)):
-        if versi is None:
-            continue
+    for versi_path, versi, _ in pk.semua_versi():
         for key in versi.target:
             c.ref(versi_path + ("target", key), key, c.indikator_ids, "indikator")
         for j, a in enumerate(versi.anggaran):
-            c.ref(versi_path + ("anggaran", j, "program"), a.program, c.program_ids, "program")
+            c.ref(versi_path + ("anggaran", j, "program"), a.program, c.budget_ids, "program/kegiatan/sub-kegiatan")
+            c.ref(versi_path + ("anggaran", j, "sasaran"), a.sasaran, c.sasaran_ids, "sasaran")
+            if a.program and a.sasaran:
+                c.add(versi_path + ("anggaran", j), "satu baris anggaran PK menunjuk 'program' atau 'sasaran', tidak keduanya")
 
 
 def _periksa_anggaran(c: _Periksa) -> None:

@@ -245,14 +245,15 @@ def _anggaran_tahun_lalu(a: _Audit) -> None:
 def _anggaran_pk(a: _Audit) -> None:
     """Perjanjian Kinerja budget: its printed total, then each program's pagu against the realisation table."""
     pk = a.b.model.perjanjian_kinerja
-    for path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan if pk else None)):
+    semua = [(path, versi) for path, versi, _ in pk.semua_versi()] if pk else []
+    for path, versi in semua:
         if versi and versi.jumlah_anggaran_tercetak is not None and versi.anggaran:
             total = sum((x.pagu for x in versi.anggaran), D(0))
             if total != versi.jumlah_anggaran_tercetak:
                 a.add(path + ("jumlah_anggaran_tercetak",), "jumlah", "jumlah anggaran Perjanjian Kinerja", rupiah(versi.jumlah_anggaran_tercetak), rupiah(total))
 
-    programs = {n.id: n for n in a.h.anggaran.program}
-    for path, versi in ((("perjanjian_kinerja",), pk), (("perjanjian_kinerja", "perubahan"), pk.perubahan if pk else None)):
+    programs = a.h.anggaran.by_id  # a PK may list programs, kegiatan or sub-kegiatan (rows per sasaran are not compared)
+    for path, versi in semua:
         total = sum((x.pagu for x in versi.anggaran), D(0)) if versi else None
         sama_total = total is not None and total in (a.h.anggaran.pagu, a.h.anggaran.pagu_perubahan)
         for i, x in enumerate(versi.anggaran if versi else []):

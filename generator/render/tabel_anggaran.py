@@ -141,35 +141,43 @@ def tahun_lalu(v: LaporanView) -> TabelView | None:
 
 @pembangun("anggaran-pk")
 def anggaran_pk(v: LaporanView) -> TabelView | None:
+    """The budget of every version of the PK: rows per program, kegiatan, sub-kegiatan or sasaran as the PK lists them."""
     pk = v.lap.perjanjian_kinerja
-    if not pk or not (pk.anggaran or (pk.perubahan and pk.perubahan.anggaran)):
+    versi = [(path, x, lbl) for path, x, lbl in pk.semua_versi() if x.anggaran] if pk else []
+    if not versi:
         return None
-    versi = [("perjanjian_kinerja",), ]
-    lists = [pk.anggaran]
-    if pk.perubahan and pk.perubahan.anggaran:
-        versi.append(("perjanjian_kinerja", "perubahan"))
-        lists.append(pk.perubahan.anggaran)
+    sasaran = {hs.model.id: hs for hs in v.h.sasaran}
+    tingkat = {0: "Program", 1: "Kegiatan", 2: "Sub-kegiatan"}
     keys: dict[str, str] = {}
-    for lst in lists:
-        for a in lst:
-            keys.setdefault(a.program or a.nama or "", a.nama or a.program or "")
+    for _, x, _ in versi:
+        for a in x.anggaran:
+            nama = a.nama or (v.judul_sasaran(sasaran[a.sasaran]) if a.sasaran in sasaran else None)
+            node = v.h.anggaran.by_id.get(a.program) if a.program else None
+            if not a.nama and node is not None:
+                awal = tingkat.get(node.tingkat, "") if node.tingkat else ""
+                nama = node.nama if not awal or node.nama.lower().startswith(awal.lower()) else f"{awal} {node.nama}"
+            keys.setdefault(a.program or a.sasaran or a.nama or "", nama or a.program or "")
     rows = []
     for key, nama in keys.items():
         cells = [Sel(nama, kepala=True)]
         ket = []
-        for lst in lists:
-            a = next((x for x in lst if (x.program or x.nama or "") == key), None)
+        for _, x, _ in versi:
+            a = next((y for y in x.anggaran if (y.program or y.sasaran or y.nama or "") == key), None)
             cells.append(Sel(angka(a.pagu) if a else KOSONG, angka=True))
             if a and a.keterangan:
                 ket.append(a.keterangan)
         cells.append(Sel("; ".join(dict.fromkeys(ket)) or KOSONG))
         rows.append(Baris(cells))
     foot = [Sel("Jumlah", kepala=True)]
-    for path, lst in zip(versi, lists):
-        foot.append(Sel(angka(sum((a.pagu for a in lst), Decimal(0))) if lst else KOSONG, angka=True, tanda=v.tanda(*path, "jumlah_anggaran_tercetak")))
+    for path, x, _ in versi:
+        foot.append(Sel(angka(sum((a.pagu for a in x.anggaran), Decimal(0))), angka=True, tanda=v.tanda(*path, "jumlah_anggaran_tercetak")))
     foot.append(Sel(KOSONG))
-    head: list[str | tuple[str, bool]] = ["Program", ("Pagu PK (Rp)", True)] + ([("Pagu PK perubahan (Rp)", True)] if len(lists) > 1 else []) + ["Keterangan"]
-    return TabelView("Anggaran program dalam Perjanjian Kinerja", kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=v.sumber_hitung)
+    program_saja = all(a.sasaran is None and (a.program is None or getattr(v.h.anggaran.by_id.get(a.program), "tingkat", 0) == 0)
+                       for _, x, _ in versi for a in x.anggaran)
+    kolom = "Program" if program_saja else "Sasaran / program / kegiatan"
+    head: list[str | tuple[str, bool]] = [kolom] + [(f"Pagu {lbl} (Rp)", True) for _, _, lbl in versi] + ["Keterangan"]
+    judul = "Anggaran program dalam Perjanjian Kinerja" if program_saja else "Anggaran dalam Perjanjian Kinerja"
+    return TabelView(judul, kepala_sederhana(*head), rows, [Baris(foot, kelas="total")], sumber=v.sumber_hitung)
 
 
 @pembangun("anggaran-sasaran")

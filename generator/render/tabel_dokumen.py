@@ -162,9 +162,12 @@ def pk(v: LaporanView) -> TabelView | None:
     if not v.h.sasaran:
         return None
     ada_p = pk is not None and pk.perubahan is not None
-    head: list[str | tuple[str, bool]] = ["Kode", "Indikator", "Satuan", ("Target Perjanjian Kinerja", True)] + ([("Target PK perubahan", True)] if ada_p else [])
+    antara = pk.semua_versi()[1:-1] if ada_p else []  # earlier revisions, when the PK was changed more than once
+    label_p = pk.semua_versi()[-1][2] if ada_p else ""
+    head: list[str | tuple[str, bool]] = (["Kode", "Indikator", "Satuan", ("Target Perjanjian Kinerja", True)] + [(f"Target {lbl}", True) for _, _, lbl in antara]
+                                          + ([(f"Target {label_p}", True)] if ada_p else []))
     # the PK holds exactly its own rows: when it lists targets, only those indicators (not every measured one)
-    di_pk = set(pk.target) | set(pk.perubahan.target if ada_p else ()) if pk is not None else set()
+    di_pk = {k for _, versi, _ in pk.semua_versi() for k in versi.target} if pk is not None else set()
     rows = []
     for hs in v.h.sasaran:
         isi = [hi for hi in hs.indikator if not di_pk or hi.model.id in di_pk]
@@ -175,6 +178,7 @@ def pk(v: LaporanView) -> TabelView | None:
             ind = hi.model
             cells = [Sel(ind.kode), Sel(ind.nama, kepala=True, href=v.url_indikator(ind.id)), Sel(ind.satuan),
                      Sel(nilai(hi.target_pk, ind.satuan), angka=True, tanda=v.tanda("perjanjian_kinerja", "target", ind.id))]
+            cells += [Sel(nilai(versi.target.get(ind.id), ind.satuan), angka=True, tanda=v.tanda(*path, "target", ind.id)) for path, versi, _ in antara]
             if ada_p:
                 cells.append(Sel(nilai(hi.target_pk_perubahan, ind.satuan), angka=True, tanda=v.tanda("perjanjian_kinerja", "perubahan", "target", ind.id)))
             rows.append(Baris(cells))
