@@ -608,6 +608,8 @@ def hitung(lap: Laporan, metode: Metode, sebelumnya: dict[int, Laporan] | None =
         inds = [hitung_indikator(ind, ("sasaran", i, "indikator", j), s, lap, metode, ang, prev) for j, ind in enumerate(s.indikator)]
         counted = [h for h in inds if _dihitung(h, metode)]
         mean = rata_rata([h.capaian.nilai for h in counted], metode, batas_dulu)
+        if inds and not counted:  # it has indicators, none of them in the average: say why (not "no indicator")
+            mean = Hasil(alasan="indikatornya bukan IKU; metode hanya merata-rata IKU (agregasi.cakupan: iku)")
         # a sasaran's budget: its own program links, else the union of its indicators' links
         ids = list(s.program) or list(dict.fromkeys(a for h in inds for a in h.model.anggaran))
         serap, nodes = gabung_penyerapan(ids, ang, metode)

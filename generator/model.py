@@ -187,7 +187,7 @@ class Pembanding(Model):
 class NilaiLain(Model):
     """The same quantity printed again elsewhere in the report, possibly differently."""
 
-    besaran: Literal["capaian", "realisasi", "target", "predikat"] = "capaian"
+    besaran: Literal["capaian", "realisasi", "target", "predikat", "penyerapan", "efisiensi"] = Field("capaian", description="penyerapan/efisiensi: nilai di tabel efisiensi kedua (mis. di Lampiran)")
     tahun: Tahun | None = Field(None, description="Tahun nilai itu; kosong = tahun laporan")
     nilai: Nilai
     lokasi: str = Field(description="Di mana tercetak, mis. 'Tabel 3.3.7'")

@@ -291,3 +291,30 @@ def test_a_verbal_efficiency_verdict_is_checked_against_its_table(tmp_path):
     _, temuan = _temuan(root)
     [t] = [t for t in temuan if t.jalur[-1] == "efisiensi_teks"]
     assert (t.tercetak, t.dihitung) == ("Kurang efisien", "Efisien")
+
+
+def test_a_second_efficiency_table_is_compared_too():
+    """PPU 2024 IKU a: absorption 92,90%, efficiency 132 / 92,90 = 142,09% (Tabel 3.1.7 prints 143,16 from its
+    misprinted 133); a second table printing 145,00% and 92,90% gets one finding, for the efficiency only."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from generator.pipeline import compute_repo
+    from generator.validate import load_repo
+
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        for d in ("agencies", "site_config"):
+            shutil.copytree(root / d, Path(tmp) / d)
+        f = Path(tmp) / "agencies/disnakertrans-ppu/2024.yaml"
+        teks = f.read_text(encoding="utf-8")
+        lama = "          efisiensi: 143.16      # 133 / 92,90 (dari capaian tercetak)\n"
+        assert teks.count(lama) == 1
+        f.write_text(teks.replace(lama, lama + "          lain:\n            - {besaran: efisiensi, nilai: 145.00, lokasi: Lampiran 6}\n"
+                                  "            - {besaran: penyerapan, nilai: 92.90, lokasi: Lampiran 6}\n", 1), encoding="utf-8")
+        repo, masalah = load_repo(Path(tmp))
+        assert repo is not None, [str(m) for m in masalah]
+        temuan = [t for i, _, _, ts in compute_repo(repo) if i.slug == "disnakertrans-ppu" for t in ts]
+    kedua = [t for t in temuan if "Lampiran 6" in t.pesan]
+    assert [(t.bidang, t.tercetak, t.dihitung) for t in kedua] == [("efisiensi", "145,00%", "142,09%")]

@@ -64,3 +64,14 @@ def test_a_bad_formula_in_yaml_names_the_file_line_and_field(tmp_path):
     repo, masalah = load_repo(tmp_path / "repo")
     teks = [str(m) for m in masalah]
     assert any(t.startswith("agencies/dinas-contoh/2024.yaml:3:") and "metode.capaian_turun" in t and "memuat 'Pow'" in t for t in teks), teks
+
+
+def test_a_sasaran_whose_indicators_are_not_iku_says_why_it_has_no_mean():
+    from generator.compute import hitung
+    from generator.model import Laporan
+
+    lap = Laporan.model_validate({"tahun": 2024, "sasaran": [{"id": "s1", "nama": "Sasaran pendukung", "indikator": [
+        {"id": "i1", "nama": "Indikator pendukung", "satuan": "Persen", "iku": False, "target": {2024: 50}, "realisasi": {2024: 40}}]}]})
+    h = hitung(lap, resolve(MetodeParsial()))
+    assert h.sasaran[0].capaian.alasan == "indikatornya bukan IKU; metode hanya merata-rata IKU (agregasi.cakupan: iku)"
+    assert h.sasaran[0].indikator[0].capaian.tampil == D("80.00")

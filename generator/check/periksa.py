@@ -495,6 +495,12 @@ def _nilai_lain(a: _Audit, hi, jalur: tuple, lain, name: str) -> None:
         elif str(own) != str(lain.nilai):
             a.add(jalur, lain.besaran, f"{lain.besaran} {y} {where} berbeda dengan data", str(lain.nilai), str(own))
         return
+    if lain.besaran in ("penyerapan", "efisiensi"):  # a second efficiency table (report year only)
+        if y == a.h.tahun and isinstance(lain.nilai, Decimal):
+            a.banding(jalur, lain.besaran, f"{lain.besaran} {y} {where}", lain.nilai, getattr(hi, lain.besaran))
+        elif y == a.h.tahun and lain.besaran == "efisiensi" and hi.efisiensi_teks and str(lain.nilai).casefold() != hi.efisiensi_teks.casefold():
+            a.add(jalur, "efisiensi", f"efisiensi {y} {where}", str(lain.nilai), hi.efisiensi_teks)
+        return
     if y == a.h.tahun:
         computed, pred = hi.capaian, hi.predikat
     else:
