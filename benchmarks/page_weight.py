@@ -78,6 +78,7 @@ def ukur(site: Path, path: str, width: int, height: int) -> None:
             page.wait_for_load_state("networkidle")
             saat_muat = len(responses)
             tinggi = page.evaluate("() => document.documentElement.scrollHeight")
+            layar = tinggi / height  # the page's length in screens, disclosures closed as the page opens
             for y in range(0, tinggi + height, height // 2):
                 page.evaluate("y => window.scrollTo(0, y)", y)
                 page.wait_for_timeout(30)
@@ -97,7 +98,7 @@ def ukur(site: Path, path: str, width: int, height: int) -> None:
     finally:
         server.shutdown()
 
-    print(f"Halaman {path} di {width}×{height} (Chromium {CHROMIUM})")
+    print(f"Halaman {path} di {width}×{height} (Chromium {CHROMIUM}): {layar:.1f} layar")
     html = next((r for r in rows if r[1] == "document"), None)
     if html:
         print(f"  HTML: {html[3]:,} byte ({kb(html[3]).strip()}), gzip {html[4]:,} byte ({kb(html[4]).strip()}), "
