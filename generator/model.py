@@ -774,6 +774,13 @@ class Laporan(Model):
     errata: list[str] = Field(default_factory=list, description="Kesalahan sumber yang dicatat penyusun (teks bebas)")
 
 
+class PengaturanPdf(Model):
+    """``pdf:`` in ``site_config/lkip.yaml``: the signed document built beside each report's pages."""
+
+    aktif: bool = Field(True, description="Bangun PDF setiap laporan (laporan-<instansi>-<tahun>.pdf); false: tanpa PDF")
+    catatan_pemeriksaan: bool = Field(True, description="Sertakan tanda dan catatan pemeriksaan data di PDF (false: dokumen yang ditandatangani tanpa catatan audit portal)")
+
+
 class SiteConfig(Model):
     """``site_config/lkip.yaml``: the pemda portal and the default method."""
 
@@ -784,6 +791,7 @@ class SiteConfig(Model):
     kontak: str | None = Field(None, description="Kontak untuk permintaan format alternatif")
     url: str | None = None
     metode: MetodeParsial = Field(default_factory=MetodeParsial)
+    pdf: PengaturanPdf = Field(default_factory=PengaturanPdf, description="Dokumen PDF setiap laporan")
 
 
 UnitOrganisasi.model_rebuild()

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment
 
 from .. import opendata
+from ..pdf.dokumen import nama_pdf
 from .cetak import sisip_bawah_judul, susun_cetak
 from .halaman import HALAMAN_LAPORAN
 from .pencatat import Pencatat
@@ -79,6 +80,11 @@ def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str
     from .. import fragmen
 
     keys = [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts]
+    if base.site.pdf.aktif and hasattr(w, "pdf"):  # the signed document, from the same print page (compiled later)
+        from ..pdf import susun
+
+        audit = base.catatan.tampil and base.site.pdf.catatan_pemeriksaan
+        w.pdf.append(susun(texts["cetak"], base, [k for k in keys if k != "cetak"], audit))
     for k in keys:
         w.tulis(base.path(k), front_matter(base.profil.nama, base.tahun, cari=k != "cetak", judul=base.judul_tab(k), deskripsi=base.deskripsi(k)) + fragmen.pisahkan(texts[k]))
     return keys
@@ -98,11 +104,17 @@ def tulis_data(env: Environment, base: LaporanView, pc: Pencatat, w: Any, texts:
     for b in u.berkas:
         w.tulis(u.rel(b.nama), b.data)
     w.tulis(u.rel(opendata.JSON_BERKAS), raw)
+    zip_csv = opendata.zip_csv(u) if u.berkas else None
+    if zip_csv is not None:
+        w.tulis(u.rel(opendata.ZIP_BERKAS), zip_csv)
 
     def konteks(k: str, **extra: Any) -> dict[str, Any]:
         v = base.di(k)
         j = {"url": v.url_berkas(u.rel(opendata.JSON_BERKAS)), "nama": u.nama_unduh(opendata.JSON_BERKAS)}
-        return _konteks(v, unduhan=u, unduh_json=j, **extra)
+        z = {"url": v.url_berkas(u.rel(opendata.ZIP_BERKAS)), "nama": u.nama_unduh(opendata.ZIP_BERKAS), "ukuran": _ukuran(len(zip_csv)),
+             "jumlah": len(u.berkas)} if zip_csv is not None else None
+        p = {"url": v.url_berkas(f"{base.slug}/{base.tahun}/{nama_pdf(base.slug, base.tahun)}"), "nama": nama_pdf(base.slug, base.tahun)} if base.site.pdf.aktif else None
+        return _konteks(v, unduhan=u, unduh_json=j, unduh_zip=z, unduh_pdf=p, **extra)
 
     if "index" in texts and opendata.PENANDA_DATA in texts["index"]:
         sec = env.get_template("data_terbuka.md.j2").render(konteks("index", berkas=u.berkas, ukuran_json=_ukuran(len(raw))))

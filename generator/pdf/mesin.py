@@ -1,0 +1,138 @@
+"""Compiling a report's PDF with Typst (the ``typst`` wheel: no browser, no system fonts), cached by input hash.
+
+The PDF of a report depends only on its Typst source and metadata (from the render stage), the files it shows
+(charts, photos, logo), the template (``theme/pdf/``), the Typst version and its date; the SHA-256 of all of
+them names the cached file in ``.lkip-cache/pdf/``, so an unchanged report is never compiled again, and the same
+input gives the same bytes. Fonts: only those bundled in Typst (``ignore_system_fonts``), embedded in the PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from .dokumen import SumberPdf
+
+FORMAT = "1"
+STANDAR = ["ua-1"]  # tagged PDF, PDF/UA-1 (Typst checks the rules it can: title, alt text, …)
+UTAMA = '#import "laporan.typ": *\n#let meta = json(bytes(sys.inputs.meta))\n#show: dokumen.with(meta)\n#sampul(meta)\n'
+
+
+def folder_templat(root: Path) -> Path:
+    return root / "theme" / "pdf"
+
+
+def versi_typst() -> str:
+    try:
+        from importlib import metadata
+
+        return metadata.version("typst")
+    except Exception:  # noqa: BLE001 — reported by kompilasi()
+        return "-"
+
+
+def tanggal(root: Path, slug: str) -> int:
+    """The document's date: SOURCE_DATE_EPOCH when set, else the last commit that changed the agency's folder
+    (so one agency's new commit does not change, and rebuild, every other agency's PDF), else 0."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        proc = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct", "--", f"agencies/{slug}"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return 0
+    out = proc.stdout.strip()
+    return int(out) if proc.returncode == 0 and out.isdigit() else 0
+
+
+def _isi_berkas(s: SumberPdf, docs: Path) -> dict[str, bytes]:
+    """The files the PDF shows, by their name inside the Typst root (charts from the docs folder, media from disk)."""
+    out: dict[str, bytes] = {}
+    for nama, rel in s.berkas.items():
+        src = Path(s.media[rel]) if rel in s.media else docs / rel
+        out[nama] = src.read_bytes()
+    if s.meta.get("logo") and s.meta.get("logo_rel") in s.media:
+        out[s.meta["logo"]] = Path(s.media[s.meta["logo_rel"]]).read_bytes()
+    return out
+
+
+def kunci(s: SumberPdf, berkas: dict[str, bytes], templat: Path, epoch: int) -> str:
+    h = hashlib.sha256(f"{FORMAT}|typst {versi_typst()}|{epoch}|".encode())
+    for p in sorted(templat.glob("*")) if templat.is_dir() else []:
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    h.update(json.dumps(s.meta, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\0")
+    h.update(s.typst.encode("utf-8") + b"\0")
+    for nama in sorted(berkas):
+        h.update(nama.encode() + b"\0" + hashlib.sha256(berkas[nama]).digest())
+    return h.hexdigest()
+
+
+def kompilasi(s: SumberPdf, berkas: dict[str, bytes], templat: Path, epoch: int) -> bytes:
+    """Compile one report's PDF in a temporary Typst root. Raises RuntimeError with Typst's message."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="lkip-pdf-") as tmp:
+        d = Path(tmp)
+        for p in templat.glob("*.typ"):
+            shutil.copyfile(p, d / p.name)
+        for nama, data in berkas.items():
+            (d / nama).parent.mkdir(parents=True, exist_ok=True)
+            (d / nama).write_bytes(data)
+        (d / "utama.typ").write_text(UTAMA + s.typst, encoding="utf-8")
+        try:
+            return typst.compile(str(d / "utama.typ"), root=str(d), font_paths=[], ignore_system_fonts=True,
+                                 sys_inputs={"meta": json.dumps(s.meta, ensure_ascii=False)}, pdf_standards=STANDAR, timestamp=epoch)
+        except Exception as e:  # typst.TypstError and friends: the message, not a traceback
+            raise RuntimeError(" ".join(str(e).split())[:500]) from None
+
+
+def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis, epoch=None) -> dict:
+    """Build (or take from ``.lkip-cache/pdf/``) every PDF of ``sumber``; ``tulis(rel, bytes)`` writes each.
+
+    Returns ``{"dibangun": n, "dari_cache": n, "gagal": [messages], "detik": s, "ukuran": {rel: bytes}}``."""
+    t0 = time.perf_counter()
+    cache = root / ".lkip-cache" / "pdf"
+    templat = folder_templat(root)
+    stats: dict = {"dibangun": 0, "dari_cache": 0, "gagal": [], "ukuran": {}}
+    tanggal_instansi: dict[str, int] = {}
+    for s in sumber:
+        try:
+            berkas = _isi_berkas(s, docs)
+        except OSError as e:
+            stats["gagal"].append(f"{s.rel}: berkas gambar tidak terbaca ({e.filename})")
+            continue
+        ep = epoch if epoch is not None else tanggal_instansi.setdefault(s.slug, tanggal(root, s.slug))
+        k = kunci(s, berkas, templat, ep)
+        path = cache / k[:2] / f"{k}.pdf"
+        if path.is_file():
+            data = path.read_bytes()
+            os.utime(path)  # recently used: kept by bersihkan()
+            stats["dari_cache"] += 1
+        else:
+            try:
+                data = kompilasi(s, berkas, templat, ep)
+            except RuntimeError as e:
+                stats["gagal"].append(f"{s.rel}: {e}")
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{k}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+            stats["dibangun"] += 1
+        stats["ukuran"][s.rel] = len(data)
+        tulis(s.rel, data)
+    stats["detik"] = time.perf_counter() - t0
+    return stats
+
+
+def bersihkan(root: Path, simpan: int = 400) -> None:
+    """Keep the PDF cache bounded: the ``simpan`` most recently written entries stay."""
+    cache = root / ".lkip-cache" / "pdf"
+    files = sorted((p for p in cache.glob("*/*.pdf")), key=lambda p: p.stat().st_mtime_ns, reverse=True) if cache.is_dir() else []
+    for p in files[simpan:]:
+        p.unlink(missing_ok=True)
