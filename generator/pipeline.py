@@ -88,6 +88,11 @@ def code_version(root: Path) -> str:
     _hash_files(h, pkg, sorted(pkg.rglob("*.py")) + sorted(pkg.glob("*.yaml")))
     tpl = template_dir(root)
     _hash_files(h, tpl, sorted(p for p in tpl.rglob("*") if p.is_file()))
+    from .pdf.mesin import folder_templat, versi_typst
+
+    pdf = folder_templat(root)  # an agency's PDF is among its cached files
+    _hash_files(h, pdf, sorted(p for p in pdf.rglob("*") if p.is_file()) if pdf.is_dir() else [])
+    h.update(f"typst {versi_typst()}".encode())
     return h.hexdigest()
 
 

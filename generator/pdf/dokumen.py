@@ -77,7 +77,7 @@ def _tanpa_subbab(nodes: list, ids: set[str]) -> list:
     return out
 
 
-def susun(md_cetak: str, v, kunci_halaman: list[str], audit: bool) -> SumberPdf:
+def susun(md_cetak: str, v, kunci_halaman: list[str]) -> SumberPdf:
     """The PDF source of one report from its print page (``md_cetak``) and its view ``v`` (for the cover)."""
     slug, tahun = v.slug, v.tahun
     cetak_url = f"{slug}/{tahun}/cetak/"
@@ -110,16 +110,12 @@ def susun(md_cetak: str, v, kunci_halaman: list[str], audit: bool) -> SumberPdf:
 
     root = th.parse(html_dari_md(md_cetak))
     bab, urutan = _bab(root)
-    k = th.Konversi(gambar, tautan, audit=audit, daftar_tabel=lambda a: bool(_TABEL_DAFTAR.match(a or "")))
+    k = th.Konversi(gambar, tautan, daftar_tabel=lambda a: bool(_TABEL_DAFTAR.match(a or "")))
     for nodes in bab.values():
         for n in nodes:
             if isinstance(n, th.Node):
                 k.kumpul_label(n)
-    id_ke_kunci = dict(zip(urutan, [x for x in kunci_halaman if x != "cetak"]))
-    if not audit:
-        for i, kunci in list(id_ke_kunci.items()):
-            if kunci == "catatan-pemeriksaan":
-                del bab[i]
+    id_ke_kunci = dict(zip(urutan, kunci_halaman))
     bagian: dict[str, str] = {}
     for i, nodes in bab.items():
         kunci = id_ke_kunci.get(i, i)

@@ -17,8 +17,6 @@ _SPASI = re.compile(r"\s+")
 _LABEL = re.compile(r"^[A-Za-z0-9_.:-]+$")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source"}
 _LEWATI_KELAS = {"tanpa-cetak", "sr-only", "headerlink", "tautan-salin", "unduh-tabel"}
-# marks and notes of the audit (left out when the settings say the signed document carries no audit)
-KELAS_AUDIT = {"tanda-periksa", "catatan-tabel", "errata"}
 _BLOK = {"p", "div", "ul", "ol", "li", "table", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "details",
          "summary", "section", "article", "header", "footer", "nav", "blockquote", "dl", "dt", "dd", "hr", "pre", "caption", "aside"}
 
@@ -47,9 +45,9 @@ class Node:
         return "".join(a if isinstance(a, str) else a.teks_polos() for a in self.anak if isinstance(a, str) or not lewati(a))
 
 
-def lewati(n: Node, audit: bool = True) -> bool:
-    k = n.kelas
-    return bool(k & _LEWATI_KELAS) or (not audit and bool(k & KELAS_AUDIT)) or n.tag in ("script", "style", "button") or "hidden" in n.attrs
+def lewati(n: Node) -> bool:
+    """What the site does not print (``.tanpa-cetak``), screen-reader-only text, permalinks."""
+    return bool(n.kelas & _LEWATI_KELAS) or n.tag in ("script", "style", "button") or "hidden" in n.attrs
 
 
 class _Parser(HTMLParser):
@@ -87,10 +85,9 @@ def parse(html: str) -> Node:
 class Konversi:
     """One document's conversion: which labels exist (links only to those), how images and links resolve."""
 
-    def __init__(self, gambar, tautan, audit: bool = True, daftar_tabel=None):
+    def __init__(self, gambar, tautan, daftar_tabel=None):
         self.gambar = gambar  # src → (path inside the Typst root, or None when the image is not available)
         self.tautan = tautan  # href → external URL or None (plain text)
-        self.audit = audit
         self.daftar_tabel = daftar_tabel or (lambda anchor: False)  # numbered tables listed in "Daftar Tabel"
         self.label: set[str] = set()
         self.dipakai: set[str] = set()
@@ -100,10 +97,10 @@ class Konversi:
     def kumpul_label(self, n: Node) -> None:
         """Ids that become labels: each only once, in document order."""
         i = n.attrs.get("id")
-        if i and _LABEL.match(i) and not lewati(n, self.audit):
+        if i and _LABEL.match(i) and not lewati(n):
             self.label.add(i)
         for a in n.anak:
-            if isinstance(a, Node) and not lewati(a, self.audit):
+            if isinstance(a, Node) and not lewati(a):
                 self.kumpul_label(a)
 
     def selesai(self, typst: str) -> str:
@@ -128,7 +125,7 @@ class Konversi:
         for a in nodes:
             if isinstance(a, str):
                 out.append(teks(a))
-            elif not lewati(a, self.audit):
+            elif not lewati(a):
                 out.append(self._inline1(a))
         return "".join(out)
 
@@ -188,7 +185,7 @@ class Konversi:
             run.clear()
 
         for a in nodes:
-            if isinstance(a, Node) and lewati(a, self.audit):
+            if isinstance(a, Node) and lewati(a):
                 continue
             if isinstance(a, Node) and a.tag in _BLOK:
                 tutup()
@@ -215,7 +212,7 @@ class Konversi:
         if t in ("ul", "ol"):
             if "daftar-tabel" in k:
                 return ""
-            items = [self._lbl_blok(li) + self.blok(li.anak) for li in n.anak if isinstance(li, Node) and li.tag == "li" and not lewati(li, self.audit)]
+            items = [self._lbl_blok(li) + self.blok(li.anak) for li in n.anak if isinstance(li, Node) and li.tag == "li" and not lewati(li)]
             fn = "enum" if t == "ol" else "list"
             start = f"start: {int(n.attrs['start'])}, " if t == "ol" and n.attrs.get("start", "").isdigit() else ""
             return self._lbl_blok(n) + f"#{fn}({start}" + ", ".join(f"[{i}]" for i in items) + ")"

@@ -62,6 +62,21 @@ def render_halaman(env: Environment, base: LaporanView, urutan: list[str] | None
 
 def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str] | None = None) -> list[str]:
     """Render and write the pages and data files of one report; returns the page keys written, in reading order."""
+    from .. import fragmen
+
+    texts = _teks_laporan(env, base, w, urutan)
+    for berkas in base.media():
+        w.salin(f"{base.slug}/{berkas}", base.inst.folder / berkas)
+    keys = [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts]
+    if base.site.pdf.aktif and hasattr(w, "pdf"):  # the signed document, from the same print page (compiled later)
+        w.pdf.append(_sumber_pdf(env, base, texts, urutan))
+    for k in keys:
+        w.tulis(base.path(k), front_matter(base.profil.nama, base.tahun, cari=k != "cetak", judul=base.judul_tab(k), deskripsi=base.deskripsi(k)) + fragmen.pisahkan(texts[k]))
+    return keys
+
+
+def _teks_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str] | None, peringatan: bool = True) -> dict[str, str]:
+    """Every page of a report (the print page too), numbered and filled; its data files written through ``w``."""
     texts, views = render_halaman(env, base, urutan)
     pc = Pencatat(env, base.slug, base.tahun)
     order = [h.kunci for h in _URUTAN_RENDER if h.kunci in texts]
@@ -69,25 +84,25 @@ def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str
         texts[k] = pc.catat(views[k], texts[k])
     for k in order:
         texts[k] = rapikan(pc.isi(views[k], texts[k]))
-    for key in [k for k in base.semua_posisi() if k not in pc.posisi_tampil]:
+    for key in [k for k in base.semua_posisi() if k not in pc.posisi_tampil and peringatan]:
         log.warning("peringatan: %s: blok dengan posisi '%s' tidak ditampilkan di halaman mana pun", base.b.berkas, key)
     ids_yaml = {g.id for g in base.lap.grafik}
-    for cid in sorted(c.id for c in base.grafik if c.id not in ids_yaml and c.id not in pc.grafik_tampil):
+    for cid in sorted(c.id for c in base.grafik if c.id not in ids_yaml and c.id not in pc.grafik_tampil and peringatan):
         log.warning("peringatan: %s: grafik '%s' tidak mendapat tempat di halaman mana pun", base.b.berkas, cid)
     tulis_data(env, base, pc, w, texts)
-    for berkas in base.media():
-        w.salin(f"{base.slug}/{berkas}", base.inst.folder / berkas)
-    from .. import fragmen
+    return texts
 
-    keys = [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts]
-    if base.site.pdf.aktif and hasattr(w, "pdf"):  # the signed document, from the same print page (compiled later)
-        from ..pdf import susun
 
-        audit = base.catatan.tampil and base.site.pdf.catatan_pemeriksaan
-        w.pdf.append(susun(texts["cetak"], base, [k for k in keys if k != "cetak"], audit))
-    for k in keys:
-        w.tulis(base.path(k), front_matter(base.profil.nama, base.tahun, cari=k != "cetak", judul=base.judul_tab(k), deskripsi=base.deskripsi(k)) + fragmen.pisahkan(texts[k]))
-    return keys
+def _sumber_pdf(env: Environment, base: LaporanView, texts: dict[str, str], urutan: list[str] | None) -> Any:
+    """The PDF source of a report: its print page; rendered again without the audit marks and notes when the
+    site shows them but the settings leave them out of the signed document (``pdf.catatan_pemeriksaan: false``)."""
+    from ..pdf import susun
+    from .tulis import Kumpul
+
+    if base.catatan.tampil and not base.site.pdf.catatan_pemeriksaan:
+        base = base.tanpa_catatan()
+        texts = _teks_laporan(env, base, Kumpul(), urutan, peringatan=False)
+    return susun(texts["cetak"], base, [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts and h.kunci != "cetak"])
 
 
 def singkat_di(env: Environment, konteks: dict[str, Any]) -> str:
