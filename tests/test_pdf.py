@@ -100,6 +100,8 @@ def test_tagged_pdf_with_language_title_and_pages(dokumen, laporan, key):
     v = laporan[key]
     assert v.profil.nama in r.metadata.title and str(v.tahun) in r.metadata.title
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]  # PDF/UA: the title, not the file name, in the window
+    t = v.lap.penandatangan.tanggal  # no clock: the document is dated on its signing date
+    assert r.metadata["/CreationDate"].startswith(f"D:{t.tahun}{t.bulan:02d}{t.hari or 1:02d}")
     lo, hi = SAMPEL[key]
     assert lo <= len(r.pages) <= hi
     assert all(abs(float(p.mediabox.width) - 595.28) < 1 and abs(float(p.mediabox.height) - 841.89) < 1 for p in r.pages)  # A4

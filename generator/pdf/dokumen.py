@@ -147,5 +147,7 @@ def meta(v, media: dict[str, str]) -> dict:
         "kepala": f"LKIP {v.tahun} · {p.nama_singkat or p.nama}",
         "penulis": (tt.nama if tt else p.nama),
         "tanggal": tanggal_teks(tt.tanggal) if tt and tt.tanggal else "",
+        # the document's date (PDF metadata): the signing date; a month-only date ("Februari 2024") as its first day
+        "tanggal_dokumen": [tt.tanggal.tahun, tt.tanggal.bulan, tt.tanggal.hari or 1] if tt and tt.tanggal else None,
         "portal": v.site.judul_situs,
     }

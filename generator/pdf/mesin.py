@@ -1,9 +1,11 @@
 """Compiling a report's PDF with Typst (the ``typst`` wheel: no browser, no system fonts), cached by input hash.
 
 The PDF of a report depends only on its Typst source and metadata (from the render stage), the files it shows
-(charts, photos, logo), the template (``theme/pdf/``), the Typst version and its date; the SHA-256 of all of
-them names the cached file in ``.lkip-cache/pdf/``, so an unchanged report is never compiled again, and the same
-input gives the same bytes. Fonts: only those bundled in Typst (``ignore_system_fonts``), embedded in the PDF.
+(charts, photos, logo), the template (``theme/pdf/``) and the Typst version; the SHA-256 of all of them names the
+cached file in ``.lkip-cache/pdf/``, so an unchanged report is never compiled again, and the same input gives the
+same bytes. No clock: the document's date is the signing date in the data (``penandatangan.tanggal``), or 1970-01-01 —
+not SOURCE_DATE_EPOCH or the commit date, which would change (and rebuild) every PDF at every commit.
+Fonts: only those bundled in Typst (``ignore_system_fonts``), embedded in the PDF.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +26,9 @@ UTAMA = '#import "laporan.typ": *\n#let meta = json(bytes(sys.inputs.meta))\n#sh
 
 
 def folder_templat(root: Path) -> Path:
-    return root / "theme" / "pdf"
+    """``theme/pdf`` of the repository, else the one beside this package (as for the page templates)."""
+    own = root / "theme" / "pdf"
+    return own if (own / "laporan.typ").is_file() else Path(__file__).resolve().parents[2] / "theme" / "pdf"
 
 
 def versi_typst() -> str:
@@ -35,19 +38,6 @@ def versi_typst() -> str:
         return metadata.version("typst")
     except Exception:  # noqa: BLE001 — reported by kompilasi()
         return "-"
-
-
-def tanggal(root: Path, slug: str) -> int:
-    """The document's date: SOURCE_DATE_EPOCH when set, else the last commit that changed the agency's folder
-    (so one agency's new commit does not change, and rebuild, every other agency's PDF), else 0."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        proc = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct", "--", f"agencies/{slug}"], capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return 0
-    out = proc.stdout.strip()
-    return int(out) if proc.returncode == 0 and out.isdigit() else 0
 
 
 def _isi_berkas(s: SumberPdf, docs: Path) -> dict[str, bytes]:
@@ -61,8 +51,16 @@ def _isi_berkas(s: SumberPdf, docs: Path) -> dict[str, bytes]:
     return out
 
 
-def kunci(s: SumberPdf, berkas: dict[str, bytes], templat: Path, epoch: int) -> str:
-    h = hashlib.sha256(f"{FORMAT}|typst {versi_typst()}|{epoch}|".encode())
+def _detik(tanggal: list | None) -> int:
+    """The PDF's creation date as Unix time: the signing date at 00:00 UTC, or 1 January 1970 when the data has none
+    (Typst would otherwise write the current time)."""
+    import datetime as dt
+
+    return int(dt.datetime(*tanggal, tzinfo=dt.timezone.utc).timestamp()) if tanggal else 0
+
+
+def kunci(s: SumberPdf, berkas: dict[str, bytes], templat: Path) -> str:
+    h = hashlib.sha256(f"{FORMAT}|typst {versi_typst()}|".encode())
     for p in sorted(templat.glob("*")) if templat.is_dir() else []:
         h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
     h.update(json.dumps(s.meta, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\0")
@@ -72,7 +70,7 @@ def kunci(s: SumberPdf, berkas: dict[str, bytes], templat: Path, epoch: int) -> 
     return h.hexdigest()
 
 
-def kompilasi(s: SumberPdf, berkas: dict[str, bytes], templat: Path, epoch: int) -> bytes:
+def kompilasi(s: SumberPdf, berkas: dict[str, bytes], templat: Path) -> bytes:
     """Compile one report's PDF in a temporary Typst root. Raises RuntimeError with Typst's message."""
     import typst
 
@@ -86,12 +84,13 @@ def kompilasi(s: SumberPdf, berkas: dict[str, bytes], templat: Path, epoch: int)
         (d / "utama.typ").write_text(UTAMA + s.typst, encoding="utf-8")
         try:
             return typst.compile(str(d / "utama.typ"), root=str(d), font_paths=[], ignore_system_fonts=True,
-                                 sys_inputs={"meta": json.dumps(s.meta, ensure_ascii=False)}, pdf_standards=STANDAR, timestamp=epoch)
+                                 sys_inputs={"meta": json.dumps(s.meta, ensure_ascii=False)}, pdf_standards=STANDAR,
+                                 timestamp=_detik(s.meta.get("tanggal_dokumen")))
         except Exception as e:  # typst.TypstError and friends: the message, not a traceback
             raise RuntimeError(" ".join(str(e).split())[:500]) from None
 
 
-def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis, epoch=None) -> dict:
+def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis) -> dict:
     """Build (or take from ``.lkip-cache/pdf/``) every PDF of ``sumber``; ``tulis(rel, bytes)`` writes each.
 
     Returns ``{"dibangun": n, "dari_cache": n, "gagal": [messages], "detik": s, "ukuran": {rel: bytes}}``."""
@@ -99,15 +98,13 @@ def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis, epoch=None) -
     cache = root / ".lkip-cache" / "pdf"
     templat = folder_templat(root)
     stats: dict = {"dibangun": 0, "dari_cache": 0, "gagal": [], "ukuran": {}}
-    tanggal_instansi: dict[str, int] = {}
     for s in sumber:
         try:
             berkas = _isi_berkas(s, docs)
         except OSError as e:
             stats["gagal"].append(f"{s.rel}: berkas gambar tidak terbaca ({e.filename})")
             continue
-        ep = epoch if epoch is not None else tanggal_instansi.setdefault(s.slug, tanggal(root, s.slug))
-        k = kunci(s, berkas, templat, ep)
+        k = kunci(s, berkas, templat)
         path = cache / k[:2] / f"{k}.pdf"
         if path.is_file():
             data = path.read_bytes()
@@ -115,7 +112,7 @@ def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis, epoch=None) -
             stats["dari_cache"] += 1
         else:
             try:
-                data = kompilasi(s, berkas, templat, ep)
+                data = kompilasi(s, berkas, templat)
             except RuntimeError as e:
                 stats["gagal"].append(f"{s.rel}: {e}")
                 continue
