@@ -91,6 +91,7 @@ class Konversi:
         self.daftar_tabel = daftar_tabel or (lambda anchor: False)  # numbered tables listed in "Daftar Tabel"
         self.label: set[str] = set()
         self.dipakai: set[str] = set()
+        self.di_ttd = False
 
     # --- labels
 
@@ -208,6 +209,8 @@ class Konversi:
             isi = self.inline(n.anak).strip()
             if not isi:
                 return ""
+            if "nama" in k and self.di_ttd:  # room for the signature above the signer's name
+                isi = "#ruang-ttd\n" + isi
             return f"{self._lbl_blok(n)}#{gaya}[{isi}]" if gaya else self._lbl_blok(n) + isi
         if t in ("ul", "ol"):
             if "daftar-tabel" in k:
@@ -229,7 +232,11 @@ class Konversi:
         if t == "figure":
             return self.figur(n)
         if t == "div" and "tanda-tangan" in k:
-            return f"#tanda-tangan[{self.blok(n.anak)}]"
+            self.di_ttd = True
+            try:
+                return f"#tanda-tangan[{self.blok(n.anak)}]"
+            finally:
+                self.di_ttd = False
         if t == "div" and "tabel-gulir" in k:
             return self._lbl_blok(n) if not any(isinstance(c, Node) and c.tag == "table" for c in n.anak) else self.tabel_dalam(n)
         if t == "blockquote":
