@@ -241,3 +241,26 @@ def th_html(s: str) -> str:
     import html
 
     return html.escape(s)
+
+
+def test_pdf_and_zip_published_and_not_rebuilt(tmp_path, capsys, monkeypatch):
+    """With MkDocs: the PDF (written while MkDocs runs) and the ZIP land in the site; a rebuild without changes
+    compiles nothing and leaves the published PDF untouched."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    repo = copy_repo(tmp_path / "repo")
+    for p in (repo / "agencies").iterdir():
+        if p.name != "disnaker-jember":
+            shutil.rmtree(p)
+    capsys.readouterr()
+    assert main(["--root", str(repo), "build"]) == 0
+    assert "PDF: 1 dibangun" in capsys.readouterr().out
+    pdf = repo / "site" / "disnaker-jember" / "2023" / "laporan-disnaker-jember-2023.pdf"
+    assert pdf.read_bytes() == pdf_path(repo, "disnaker-jember/2023").read_bytes()
+    assert (repo / "site" / "disnaker-jember" / "2023" / "data" / "semua-tabel-csv.zip").is_file()
+    html = (repo / "site" / "disnaker-jember" / "2023" / "cetak" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../laporan-disnaker-jember-2023.pdf"' in html
+    st = pdf.stat().st_mtime_ns
+    assert main(["--root", str(repo), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "PDF: 0 dibangun" in out and "sudah mutakhir" in out
+    assert pdf.stat().st_mtime_ns == st

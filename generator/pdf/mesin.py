@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -113,14 +114,19 @@ def padatkan(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis) -> dict:
+def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis, workers: int | None = None) -> dict:
     """Build (or take from ``.lkip-cache/pdf/``) every PDF of ``sumber``; ``tulis(rel, bytes)`` writes each.
 
+    Typst releases the GIL while it compiles, so the PDFs not in the cache are compiled by ``workers`` threads
+    (default: one per core) — in the build, alongside MkDocs and Pagefind, which run in their own processes.
     Returns ``{"dibangun": n, "dari_cache": n, "gagal": [messages], "detik": s, "ukuran": {rel: bytes}}``."""
+    from concurrent.futures import ThreadPoolExecutor
+
     t0 = time.perf_counter()
     cache = root / ".lkip-cache" / "pdf"
     templat = folder_templat(root)
     stats: dict = {"dibangun": 0, "dari_cache": 0, "gagal": [], "ukuran": {}}
+    tugas: list[tuple[SumberPdf, dict, Path]] = []
     for s in sumber:
         try:
             berkas = _isi_berkas(s, docs)
@@ -128,24 +134,36 @@ def bangun(sumber: list[SumberPdf], root: Path, docs: Path, tulis) -> dict:
             stats["gagal"].append(f"{s.rel}: berkas gambar tidak terbaca ({e.filename})")
             continue
         k = kunci(s, berkas, templat)
-        path = cache / k[:2] / f"{k}.pdf"
+        tugas.append((s, berkas, cache / k[:2] / f"{k}.pdf"))
+
+    def satu(t: tuple[SumberPdf, dict, Path]) -> bytes | str:
+        s, berkas, path = t
         if path.is_file():
-            data = path.read_bytes()
             os.utime(path)  # recently used: kept by bersihkan()
-            stats["dari_cache"] += 1
-        else:
-            try:
-                data = kompilasi(s, berkas, templat)
-            except RuntimeError as e:
-                stats["gagal"].append(f"{s.rel}: {e}")
+            return path.read_bytes()
+        try:
+            data = kompilasi(s, berkas, templat)
+        except RuntimeError as e:
+            return f"{s.rel}: {e}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return data
+
+    baru = sum(1 for _, _, p in tugas if not p.is_file())
+    n = max(1, min(workers or os.cpu_count() or 1, baru))
+    gagal_kompilasi = 0
+    with ThreadPoolExecutor(max_workers=n, thread_name_prefix="lkip-pdf") as pool:
+        for (s, _, path), hasil in zip(tugas, pool.map(satu, tugas)):
+            if isinstance(hasil, str):
+                stats["gagal"].append(hasil)
+                gagal_kompilasi += 1
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{k}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-            stats["dibangun"] += 1
-        stats["ukuran"][s.rel] = len(data)
-        tulis(s.rel, data)
+            stats["ukuran"][s.rel] = len(hasil)
+            tulis(s.rel, hasil)  # in order, from this thread
+    stats["dibangun"] = baru - gagal_kompilasi
+    stats["dari_cache"] = len(tugas) - baru
     stats["detik"] = time.perf_counter() - t0
     return stats
 
