@@ -165,12 +165,12 @@ class Konversi:
         url = self.tautan(href)
         return f"#link({string(url)})[{isi}]" if url else isi
 
-    def _gambar(self, n: Node, lebar: str = "100%") -> str:
+    def _gambar(self, n: Node) -> str:
         alt = n.attrs.get("alt", "").strip()
         path = self.gambar(n.attrs.get("src", ""))
         if path is None:
             return f"#emph[{teks('Gambar tidak tersedia. Keterangan: ' + alt)}]"
-        return f"#image({string(path)}, alt: {string(alt or 'Gambar')}, width: {lebar})"
+        return f"#gambar({string(path)}, {string(alt or 'Gambar')})"
 
     # --- blocks
 
