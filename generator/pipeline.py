@@ -382,6 +382,7 @@ class _Sisa:
 
     def kerja(self) -> None:
         from .pdf import bangun as bangun_pdf
+        from .pdf.mesin import bersihkan as bersihkan_pdf
         from .render import tulis_grafik
 
         try:
@@ -389,6 +390,7 @@ class _Sisa:
             self.stats["grafik"] = tulis_grafik(self.jobs, self.cache.folder / "grafik", self.w, self.w.root, sudah=self.gambar)
             self.waktu_grafik = time.perf_counter() - t
             self.stats["pdf"] = bangun_pdf(self.sumber_pdf, self.root, self.w.root, self.w.tulis)
+            bersihkan_pdf(self.root, simpan=max(400, 2 * len(self.sumber_pdf)))
         except BaseException as e:  # noqa: BLE001 — raised again in the main thread
             self.galat = e
 
