@@ -377,8 +377,6 @@ class _Sisa:
     def __init__(self, root: Path, timer: "Timer", stats: dict, w, cache: "BuildCache", jobs: list, gambar, sumber_pdf: list):
         self.root, self.timer, self.stats, self.w, self.cache, self.jobs, self.gambar = root, timer, stats, w, cache, jobs, gambar
         self.sumber_pdf, self.thread, self.galat, self.waktu_grafik, self.catat, self.sudah = sumber_pdf, None, None, 0.0, None, False
-        for x in sumber_pdf:
-            w.akan_ditulis(x.rel)
 
     def kerja(self) -> None:
         from .pdf import bangun as bangun_pdf
@@ -457,6 +455,8 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     for folder, specs in jobs:
         for sp in specs:
             w.akan_ditulis((folder / sp.chart.berkas).relative_to(out_dir).as_posix())
+    for x in (x for slug in todo for x in hasil[slug].get("pdf", [])):  # compiled later: not stale
+        w.akan_ditulis(x.rel)
     t = timer.stage("tulis + replay", t)
     render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
     _tulis_skema(root, base.split("|", 1)[0])
