@@ -72,6 +72,16 @@ def cmd_build(args) -> int:
     return build(args.root, Path(args.out) if args.out else None, timings=args.timings, mkdocs=not args.no_mkdocs, strict=args.strict)
 
 
+def cmd_pdf(args) -> int:
+    from .pdf.satu import pdf_satu
+
+    out, stats = pdf_satu(args.root, args.slug, args.tahun, Path(args.out) if args.out else None)
+    ukuran = sum(stats["ukuran"].values())
+    asal = "dari cache" if stats["dari_cache"] else f"{stats['detik']:.1f} s"
+    print(f"PDF ditulis ke {out} ({ukuran / 1024:.0f} kB; {asal}).")
+    return 0
+
+
 def cmd_serve(args) -> int:
     """Build the whole site (search included), serve ``site/`` on localhost, rebuild when a source file changes.
 
@@ -172,6 +182,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-mkdocs", action="store_true", help="hanya hasilkan Markdown, tanpa MkDocs")
     b.add_argument("--strict", action="store_true", help="peringatan (termasuk temuan pemeriksaan) menjadi galat: kode keluar 1, situs tidak diubah")
     b.set_defaults(func=cmd_build)
+    pdf = sub.add_parser("pdf", help="buat PDF satu laporan (A4, bertag, dengan sampul dan tanda tangan)")
+    pdf.add_argument("slug", help="folder instansi di agencies/")
+    pdf.add_argument("tahun", type=int)
+    pdf.add_argument("--out", help="berkas PDF (default: laporan-SLUG-TAHUN.pdf di folder saat ini)")
+    pdf.set_defaults(func=cmd_pdf)
     s = sub.add_parser("serve", help="bangun lalu sajikan situs di localhost")
     s.add_argument("--addr", default="127.0.0.1:8000")
     s.set_defaults(func=cmd_serve)

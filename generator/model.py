@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from .model_dasar import (  # noqa: F401  (re-exported: scalar types live in model_dasar.py)
     Angka,
+    SelGabung,
     Id,
     Jumlah,
     Model,
@@ -87,14 +88,6 @@ class Kolom(Model):
     judul: str
     sub: list[Kolom] = Field(default_factory=list, description="Sub-kolom (header bertingkat)")
     rata: Literal["kiri", "kanan", "tengah"] | None = None
-
-
-class SelGabung(Model):
-    """Sel gabungan tabel bebas: {teks, lebar, tinggi}; baris hanya menulis sel yang mulai di baris itu."""
-
-    teks: Union[str, int, Decimal, None] = None
-    lebar: int = Field(1, ge=1, le=50, description="Jumlah kolom yang digabung ke kanan")
-    tinggi: int = Field(1, ge=1, le=500, description="Jumlah baris yang digabung ke bawah")
 
 
 Sel = Union[str, int, Decimal, SelGabung, None]
@@ -779,6 +772,13 @@ class Laporan(Model):
     errata: list[str] = Field(default_factory=list, description="Kesalahan sumber yang dicatat penyusun (teks bebas)")
 
 
+class PengaturanPdf(Model):
+    """``pdf:`` in ``site_config/lkip.yaml``: the signed document built beside each report's pages."""
+
+    aktif: bool = Field(True, description="Bangun PDF setiap laporan (laporan-<instansi>-<tahun>.pdf); false: tanpa PDF")
+    catatan_pemeriksaan: bool = Field(True, description="Sertakan tanda dan catatan pemeriksaan data di PDF (false: dokumen yang ditandatangani tanpa catatan audit portal)")
+
+
 class SiteConfig(Model):
     """``site_config/lkip.yaml``: the pemda portal and the default method."""
 
@@ -789,6 +789,7 @@ class SiteConfig(Model):
     kontak: str | None = Field(None, description="Kontak untuk permintaan format alternatif")
     url: str | None = None
     metode: MetodeParsial = Field(default_factory=MetodeParsial)
+    pdf: PengaturanPdf = Field(default_factory=PengaturanPdf, description="Dokumen PDF setiap laporan")
 
 
 UnitOrganisasi.model_rebuild()

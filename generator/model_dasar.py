@@ -153,3 +153,11 @@ Tahun = Annotated[int, Field(ge=1945, le=2100)]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+
+class SelGabung(Model):
+    """Sel gabungan tabel bebas: {teks, lebar, tinggi}; baris hanya menulis sel yang mulai di baris itu."""
+
+    teks: Union[str, int, Decimal, None] = None
+    lebar: int = Field(1, ge=1, le=50, description="Jumlah kolom yang digabung ke kanan")
+    tinggi: int = Field(1, ge=1, le=500, description="Jumlah baris yang digabung ke bawah")

@@ -204,6 +204,25 @@ class BerkasCsv:
     tempat: list[tuple[str, str, str]] = field(default_factory=list)  # (page key, anchor, label "Tabel 3.2")
 
 
+ZIP_BERKAS = "semua-tabel-csv.zip"
+
+
+def zip_csv(u: "Unduhan") -> bytes:
+    """Every CSV of a report in one ZIP, byte for byte the same for the same tables (fixed date, sorted, no extras)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for b in sorted(u.berkas, key=lambda b: b.nama):
+            info = zipfile.ZipInfo(u.nama_unduh(b.nama), date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            z.writestr(info, b.data, compresslevel=9)
+    return buf.getvalue()
+
+
 class Unduhan:
     """The CSV files of one report, registered as the templates print each table."""
 

@@ -88,6 +88,11 @@ def code_version(root: Path) -> str:
     _hash_files(h, pkg, sorted(pkg.rglob("*.py")) + sorted(pkg.glob("*.yaml")))
     tpl = template_dir(root)
     _hash_files(h, tpl, sorted(p for p in tpl.rglob("*") if p.is_file()))
+    from .pdf.mesin import folder_templat, versi_typst
+
+    pdf = folder_templat(root)  # an agency's PDF is among its cached files
+    _hash_files(h, pdf, sorted(p for p in pdf.rglob("*") if p.is_file()) if pdf.is_dir() else [])
+    h.update(f"typst {versi_typst()}".encode())
     return h.hexdigest()
 
 
@@ -203,7 +208,7 @@ def _proses_instansi(slug: str) -> dict:
     waktu["render Markdown"] = time.perf_counter() - t
     # the build log of every build, cached or not: validation warnings, audit findings, render warnings
     lines = [str(m) for m in masalah] + [f"peringatan: {f}" for _, _, _, temuan in results for f in temuan] + log
-    return {"slug": slug, "masalah": masalah, "ringkasan": ri, "jobs": jobs, "berkas": w.berkas, "log": lines,
+    return {"slug": slug, "masalah": masalah, "ringkasan": ri, "jobs": jobs, "berkas": w.berkas, "log": lines, "pdf": w.pdf,
             "temuan": sum(len(r[3]) for r in results), "laporan": len(results), "waktu": waktu}
 
 
@@ -354,6 +359,7 @@ def _catat_cache(cache: "BuildCache", cached: dict, hasil: dict, todo: list[str]
             continue
         # the agency's own files: what its worker wrote plus its charts (not portal pages under the same folder)
         own = set(hasil[slug]["berkas"]) | {(folder / sp.chart.berkas).relative_to(out_dir).as_posix() for folder, specs in hasil[slug]["jobs"] for sp in specs}
+        own |= {x.rel for x in hasil[slug].get("pdf", [])}
         files = {rel: (out_dir / rel).read_bytes() for rel in sorted(own) if rel in w.sidik}
         cached[slug]["berkas"] = {rel: w.sidik[rel] for rel in files}
         cached[slug]["stat"] = {rel: w.stat(rel) for rel in files}
@@ -362,6 +368,60 @@ def _catat_cache(cache: "BuildCache", cached: dict, hasil: dict, todo: list[str]
         if slug not in todo and "berkas" in rec and any(w.stat(rel) != rec.get("stat", {}).get(rel) for rel in rec["berkas"]):
             rec["stat"] = {rel: w.stat(rel) for rel in rec["berkas"]}
             cache.put(slug, rec, {})
+
+
+class _Sisa:
+    """What is left once the pages are written: the charts (drawn in a pool), then the PDFs that show them; in a
+    thread while MkDocs and Pagefind run (they read neither), or at once. Then the build cache is recorded."""
+
+    def __init__(self, root: Path, timer: "Timer", stats: dict, w, cache: "BuildCache", jobs: list, gambar, sumber_pdf: list):
+        self.root, self.timer, self.stats, self.w, self.cache, self.jobs, self.gambar = root, timer, stats, w, cache, jobs, gambar
+        self.sumber_pdf, self.thread, self.galat, self.waktu_grafik, self.catat, self.sudah = sumber_pdf, None, None, 0.0, None, False
+
+    def kerja(self) -> None:
+        from .pdf import bangun as bangun_pdf
+        from .pdf.mesin import bersihkan as bersihkan_pdf
+        from .render import tulis_grafik
+
+        try:
+            t = time.perf_counter()
+            self.stats["grafik"] = tulis_grafik(self.jobs, self.cache.folder / "grafik", self.w, self.w.root, sudah=self.gambar)
+            self.waktu_grafik = time.perf_counter() - t
+            self.stats["pdf"] = bangun_pdf(self.sumber_pdf, self.root, self.w.root, self.w.tulis)
+            bersihkan_pdf(self.root, simpan=max(400, 2 * len(self.sumber_pdf)))
+        except BaseException as e:  # noqa: BLE001 — raised again in the main thread
+            self.galat = e
+
+    def mulai(self) -> None:
+        import threading
+
+        self.thread = threading.Thread(target=self.kerja, name="lkip-grafik-pdf", daemon=True)
+        self.thread.start()
+
+    def selesai(self) -> dict:
+        from .pesan import log
+
+        if self.sudah:
+            return self.stats
+        self.sudah = True
+        t = time.perf_counter()
+        if self.thread is not None:
+            self.thread.join()
+        else:
+            self.kerja()
+        if self.galat is not None:
+            raise self.galat
+        stats, p = self.stats, self.stats["pdf"]
+        for g in p["gagal"]:
+            log.warning("peringatan: PDF gagal dibuat: %s", g)
+        self.catat(stats["grafik"]["gagal"] + [g.split(":", 1)[0] for g in p["gagal"]])
+        stats["diubah"] = self.w.diubah
+        stats.setdefault("detik", time.perf_counter() - stats.pop("t0", t))
+        latar = " *" if self.thread is not None else ""
+        self.timer.rows.append(("grafik" + latar, self.waktu_grafik))
+        self.timer.rows.append((f"PDF ({p['dibangun']} dibangun){latar}", p["detik"]))
+        self.timer.stage("grafik + PDF (sisa)" if latar else "catat cache", t)
+        return stats
 
 
 def generate(root: Path, timer: "Timer", workers: int | None = None, progress: bool = True, tunda_grafik: bool = False) -> dict:
@@ -377,7 +437,7 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     """
     from .charts import mulai_gambar
     from .pesan import cetak_masalah
-    from .render import Penulis, buat_env, periksa_folder, render_portal, template_dir, tulis_grafik
+    from .render import Penulis, buat_env, periksa_folder, render_portal, template_dir
 
     t0 = time.perf_counter()
     site, masalah, cache, base, folders, keys, cached = _sidik(root, timer)
@@ -395,6 +455,8 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     for folder, specs in jobs:
         for sp in specs:
             w.akan_ditulis((folder / sp.chart.berkas).relative_to(out_dir).as_posix())
+    for x in (x for slug in todo for x in hasil[slug].get("pdf", [])):  # compiled later: not stale
+        w.akan_ditulis(x.rel)
     t = timer.stage("tulis + replay", t)
     render_portal(buat_env(template_dir(root)), Repo(root=root, site=site, instansi=[]), daftar, w, out_dir)
     _tulis_skema(root, base.split("|", 1)[0])
@@ -403,21 +465,14 @@ def generate(root: Path, timer: "Timer", workers: int | None = None, progress: b
     stats = {"halaman": w.halaman, "dihapus": removed, "temuan": n["temuan"], "laporan": n["laporan"], "jumlah_grafik": n["grafik"],
              "instansi": len(folders), "dari_cache": len(folders) - len(todo)}
 
-    def selesai() -> dict:
-        if "grafik" not in stats:
-            t = time.perf_counter()
-            stats["grafik"] = tulis_grafik(jobs, cache.folder / "grafik", w, out_dir, sudah=gambar)
-            _catat_cache(cache, cached, hasil, todo, w, stats["grafik"]["gagal"], out_dir)
-            cache.prune(set(keys))
-            stats["diubah"] = w.diubah
-            stats.setdefault("detik", time.perf_counter() - t0)
-            timer.stage("grafik (sisa)" if tunda_grafik else "grafik", t)
+    sisa = _Sisa(root, timer, stats, w, cache, jobs, gambar, [x for slug in todo for x in hasil[slug].get("pdf", [])])
+    sisa.catat = lambda gagal: _catat_cache(cache, cached, hasil, todo, w, gagal, out_dir) or cache.prune(set(keys))
+    stats.setdefault("t0", t0)
+    if tunda_grafik:  # drawn and compiled in a thread while MkDocs and Pagefind run in their own processes
+        sisa.mulai()
+        stats.update(selesai=sisa.selesai, detik=time.perf_counter() - t0)
         return stats
-
-    if tunda_grafik:
-        stats.update(selesai=selesai, detik=time.perf_counter() - t0)
-        return stats
-    return selesai()
+    return sisa.selesai()
 
 
 def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = True, workers: int | None = None, strict: bool = False) -> int:
@@ -447,7 +502,7 @@ def build(root: Path, out: Path | None, timings: bool = False, mkdocs: bool = Tr
     g = stats["grafik"]
     print(f"{stats['halaman']} halaman Markdown ({stats['diubah']} berubah); {stats['instansi']} instansi "
           f"({stats['dari_cache']} dari cache); {stats['jumlah_grafik']} grafik ({g['dirender']} digambar, {stats['jumlah_grafik'] - g['dirender']} dari cache); "
-          f"{stats['temuan']} temuan pemeriksaan data.")
+          f"{stats['temuan']} temuan pemeriksaan data; PDF: {stats['pdf']['dibangun']} dibangun, {stats['pdf']['dari_cache']} dari cache PDF.")
     timer.rows.append(("generasi (jumlah)", stats["detik"]))
     timer.report()
     return rc

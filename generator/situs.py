@@ -74,23 +74,28 @@ def _sha(path: Path) -> str:
     return h.hexdigest()
 
 
-def _jelajah(folder: Path):
+def _jelajah(folder: Path, lewati: Callable[[str], bool] | None = None):
     """Yield (relative path, stat or None for a folder) for everything under ``folder``, in sorted order."""
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames.sort()
         rel = Path(dirpath).relative_to(folder).as_posix()
         pre = "" if rel == "." else rel + "/"
+        if pre and lewati is not None and lewati(pre + "x"):
+            dirnames[:] = []
+            continue
         if pre:
             yield pre, None
         for name in sorted(filenames):
-            yield pre + name, os.stat(os.path.join(dirpath, name))
+            if lewati is None or not lewati(pre + name):
+                yield pre + name, os.stat(os.path.join(dirpath, name))
 
 
-def pindai(folder: Path, lama: dict | None = None) -> dict:
-    """Manifest of ``folder``, reusing the hash recorded in ``lama`` for files whose stat did not change."""
+def pindai(folder: Path, lama: dict | None = None, lewati: Callable[[str], bool] | None = None) -> dict:
+    """Manifest of ``folder``, reusing the hash recorded in ``lama`` for files whose stat did not change
+    (``lewati``: files left out, not even looked at — they may be being written meanwhile)."""
     lama = lama or {}
     out: dict = {}
-    for rel, st in _jelajah(folder):
+    for rel, st in _jelajah(folder, lewati):
         if st is None:
             out[rel] = None
             continue
@@ -399,16 +404,20 @@ def terbitkan_penuh(staging: Path, out: Path) -> None:
 
 
 def _grafik(rel: str) -> bool:
-    """A report's chart (``<slug>/<tahun>/grafik/…``): MkDocs does not read it (``exclude_docs``); copied here."""
+    """A report's chart (``<slug>/<tahun>/grafik/…``) or PDF (``<slug>/<tahun>/laporan-….pdf``): MkDocs does not read
+    them (``exclude_docs``); they may still be being written while MkDocs runs, and are copied here afterwards."""
     parts = rel.split("/")
-    return len(parts) >= 3 and parts[2] == "grafik"
+    return len(parts) >= 3 and (parts[2] == "grafik" or (len(parts) == 3 and parts[2].startswith("laporan-") and parts[2].endswith(".pdf")))
+
+
+_SESUDAH = ("*/*/grafik/*", "*/*/laporan-*.pdf")
 
 
 def salin_grafik(docs: Path, staging: Path) -> int:
-    """Make the staging folder's report charts those of the docs folder (copy what differs, delete what is gone)."""
+    """Make the staging folder's report charts and PDFs those of the docs folder (copy what differs, delete what is gone)."""
     n = 0
-    punya = {p.relative_to(docs).as_posix() for p in docs.glob("*/*/grafik/*") if p.is_file()}
-    for p in staging.glob("*/*/grafik/*") if staging.is_dir() else []:
+    punya = {p.relative_to(docs).as_posix() for pola in _SESUDAH for p in docs.glob(pola) if p.is_file()}
+    for p in [p for pola in _SESUDAH for p in staging.glob(pola)] if staging.is_dir() else []:
         if p.relative_to(staging).as_posix() not in punya:
             p.unlink()
             n += 1
@@ -438,7 +447,7 @@ def terbitkan(root: Path, out: Path, timer, epoch: Callable[[Path], str] | None 
     cat = Catatan(root)
     docs, _ = konfigurasi_mkdocs(config_file)
     konf = hash_konfigurasi(config_file)
-    masukan = {k: v for k, v in pindai(docs, cat.data.get("masukan")).items() if not _grafik(k)} if docs.is_dir() else {}
+    masukan = pindai(docs, cat.data.get("masukan"), _grafik) if docs.is_dir() else {}
     mode, berubah = rencana(cat, staging, konf, tanggal, masukan)
     t = timer.stage("periksa situs", t)
     if mode == "tetap":

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment
 
 from .. import opendata
+from ..pdf.dokumen import nama_pdf
 from .cetak import sisip_bawah_judul, susun_cetak
 from .halaman import HALAMAN_LAPORAN
 from .pencatat import Pencatat
@@ -61,6 +62,22 @@ def render_halaman(env: Environment, base: LaporanView, urutan: list[str] | None
 
 def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str] | None = None) -> list[str]:
     """Render and write the pages and data files of one report; returns the page keys written, in reading order."""
+    from .. import fragmen
+
+    texts = _teks_laporan(env, base, w, urutan)
+    for berkas in base.media():
+        w.salin(f"{base.slug}/{berkas}", base.inst.folder / berkas)
+    keys = [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts]
+    if base.site.pdf.aktif and hasattr(w, "pdf"):  # the signed document, from the same print page (compiled later)
+        w.pdf.append(_sumber_pdf(env, base, texts, urutan))
+    for k in keys:
+        w.tulis(base.path(k), front_matter(base.profil.nama, base.tahun, cari=k != "cetak", judul=base.judul_tab(k), deskripsi=base.deskripsi(k),
+                                                judul_cari=base.judul_cari(k)) + fragmen.pisahkan(texts[k]))
+    return keys
+
+
+def _teks_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str] | None, peringatan: bool = True) -> dict[str, str]:
+    """Every page of a report (the print page too), numbered and filled; its data files written through ``w``."""
     texts, views = render_halaman(env, base, urutan)
     pc = Pencatat(env, base.slug, base.tahun)
     order = [h.kunci for h in _URUTAN_RENDER if h.kunci in texts]
@@ -68,24 +85,28 @@ def render_laporan(env: Environment, base: LaporanView, w: Any, urutan: list[str
         texts[k] = pc.catat(views[k], texts[k])
     for k in order:
         texts[k] = rapikan(pc.isi(views[k], texts[k]))
-    for key in [k for k in base.semua_posisi() if k not in pc.posisi_tampil]:
+    for key in [k for k in base.semua_posisi() if k not in pc.posisi_tampil and peringatan]:
         log.warning("peringatan: %s: blok dengan posisi '%s' tidak ditampilkan di halaman mana pun", base.b.berkas, key)
     for key in sorted(set(base.lap.tercetak.tabel) - pc.kunci_tabel):
         log.warning("peringatan: %s: tercetak.tabel.%s: tidak ada tabel bernama '%s' di laporan ini; nama yang dipakai adalah nama "
                     "berkas CSV tabel (lihat folder data/ laporan), mis. %s", base.b.berkas, key, key, ", ".join(sorted(pc.kunci_tabel)[:4]))
     ids_yaml = {g.id for g in base.lap.grafik}
-    for cid in sorted(c.id for c in base.grafik if c.id not in ids_yaml and c.id not in pc.grafik_tampil):
+    for cid in sorted(c.id for c in base.grafik if c.id not in ids_yaml and c.id not in pc.grafik_tampil and peringatan):
         log.warning("peringatan: %s: grafik '%s' tidak mendapat tempat di halaman mana pun", base.b.berkas, cid)
     tulis_data(env, base, pc, w, texts)
-    for berkas in base.media():
-        w.salin(f"{base.slug}/{berkas}", base.inst.folder / berkas)
-    from .. import fragmen
+    return texts
 
-    keys = [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts]
-    for k in keys:
-        w.tulis(base.path(k), front_matter(base.profil.nama, base.tahun, cari=k != "cetak", judul=base.judul_tab(k), deskripsi=base.deskripsi(k),
-                                                judul_cari=base.judul_cari(k)) + fragmen.pisahkan(texts[k]))
-    return keys
+
+def _sumber_pdf(env: Environment, base: LaporanView, texts: dict[str, str], urutan: list[str] | None) -> Any:
+    """The PDF source of a report: its print page; rendered again without the audit marks and notes when the
+    site shows them but the settings leave them out of the signed document (``pdf.catatan_pemeriksaan: false``)."""
+    from ..pdf import susun
+    from .tulis import Kumpul
+
+    if base.catatan.tampil and not base.site.pdf.catatan_pemeriksaan:
+        base = base.tanpa_catatan()
+        texts = _teks_laporan(env, base, Kumpul(), urutan, peringatan=False)
+    return susun(texts["cetak"], base, [h.kunci for h in HALAMAN_LAPORAN if h.kunci in texts and h.kunci != "cetak"])
 
 
 def singkat_di(env: Environment, konteks: dict[str, Any]) -> str:
@@ -102,11 +123,17 @@ def tulis_data(env: Environment, base: LaporanView, pc: Pencatat, w: Any, texts:
     for b in u.berkas:
         w.tulis(u.rel(b.nama), b.data)
     w.tulis(u.rel(opendata.JSON_BERKAS), raw)
+    zip_csv = opendata.zip_csv(u) if u.berkas else None
+    if zip_csv is not None:
+        w.tulis(u.rel(opendata.ZIP_BERKAS), zip_csv)
 
     def konteks(k: str, **extra: Any) -> dict[str, Any]:
         v = base.di(k)
         j = {"url": v.url_berkas(u.rel(opendata.JSON_BERKAS)), "nama": u.nama_unduh(opendata.JSON_BERKAS)}
-        return _konteks(v, unduhan=u, unduh_json=j, **extra)
+        z = {"url": v.url_berkas(u.rel(opendata.ZIP_BERKAS)), "nama": u.nama_unduh(opendata.ZIP_BERKAS), "ukuran": _ukuran(len(zip_csv)),
+             "jumlah": len(u.berkas)} if zip_csv is not None else None
+        p = {"url": v.url_berkas(f"{base.slug}/{base.tahun}/{nama_pdf(base.slug, base.tahun)}"), "nama": nama_pdf(base.slug, base.tahun)} if base.site.pdf.aktif else None
+        return _konteks(v, unduhan=u, unduh_json=j, unduh_zip=z, unduh_pdf=p, **extra)
 
     if "index" in texts and opendata.PENANDA_DATA in texts["index"]:
         sec = env.get_template("data_terbuka.md.j2").render(konteks("index", berkas=u.berkas, ukuran_json=_ukuran(len(raw))))

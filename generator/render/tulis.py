@@ -28,6 +28,7 @@ class Penulis:
         self.sidik: dict[str, str] = {}  # rel → SHA-256 of what was written (the build cache records it)
         self.halaman = 0
         self.diubah = 0
+        self.pdf: list = []  # PDF sources of the reports rendered through this writer (generator/pdf), compiled later
 
     def tulis(self, rel: str, data: str | bytes) -> None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -87,6 +88,7 @@ class Kumpul:
 
     def __init__(self) -> None:
         self.berkas: dict[str, bytes] = {}
+        self.pdf: list = []  # PDF sources (generator/pdf), compiled once the charts are drawn
 
     def tulis(self, rel: str, data: str | bytes) -> None:
         self.berkas[rel] = data.encode("utf-8") if isinstance(data, str) else data

@@ -206,6 +206,12 @@ class LaporanView(_Jawaban):
         v.halaman_ini, v._tabel = halaman, {}
         return v
 
+    def tanpa_catatan(self) -> "LaporanView":
+        """The same report with the audit marks and notes hidden (the PDF a pemda signs may leave them out)."""
+        v = copy.copy(self)
+        v.catatan, v._tabel = Catatan(self.temuan, False), {}
+        return v
+
     # --- identity and links
 
     @property
