@@ -52,7 +52,7 @@ def _halaman(root: Path) -> dict[str, str]:
 
     w = Kumpul()
     render_laporan(buat_env(template_dir(ROOT)), _view(root), w)
-    return {k: v.decode("utf-8") for k, v in w.berkas.items()}
+    return {k: v.decode("utf-8") for k, v in w.berkas.items() if not k.endswith((".zip", ".pdf"))}  # text files only
 
 
 def _galat(root: Path) -> list[str]:
