@@ -46,7 +46,11 @@ def test_the_same_table_links_relative_to_its_page(laporan):
 
 def test_budget_and_spending_type_tables_ppu_2024(laporan):
     v = laporan["disnakertrans-ppu/2024"].di("bab-3")
-    assert sel(v.tabel("realisasi-anggaran").kaki) == [["Jumlah", "24.443.350.000", "25.493.311.518", "24.055.983.237", "94,36%", "1.437.328.281"]]
+    ang = v.tabel("realisasi-anggaran")
+    assert sel(ang.kaki) == [["Jumlah", "24.443.350.000", "25.493.311.518", "24.055.983.237", "94,36%", "1.437.328.281", "–"]]
+    # a line's keterangan (permasalahan, upaya, what it includes) has its own column (issue 13: nothing lost)
+    assert ang.kepala[-1][-1].teks == "Keterangan"
+    assert any("Penyediaan Gaji Dan Tunjangan ASN" in str(r[-1]) for r in sel(ang.baris))
     jenis = v.tabel("belanja-jenis")
     assert [r[-1] for r in sel(jenis.baris)] == ["15,08%", "12,72%", "72,20%"]  # share of the total pagu, computed
     assert sel(jenis.kaki) == [["Jumlah", "25.493.311.518", "–", "–", "100%"]]

@@ -6,11 +6,16 @@ from decimal import Decimal
 
 from ..compute import NodeAnggaran
 from .tabel import Baris, Kepala, Sel, TabelView, kepala_sederhana, pembangun
-from .teks import KOSONG, angka, bertanda, hasil_teks, persen
+from .teks import KOSONG, angka, bertanda, hasil_teks, markdown_html, persen
 from .view import LaporanView
 
 
-def baris_node(v: LaporanView, n: NodeAnggaran, ada_perubahan: bool, kode: bool = True) -> Baris:
+def ada_keterangan(nodes: list[NodeAnggaran]) -> bool:
+    """True when some budget line carries a note (permasalahan, upaya…): the table gets a Keterangan column."""
+    return any(getattr(n.sumber, "keterangan", None) for n in nodes)
+
+
+def baris_node(v: LaporanView, n: NodeAnggaran, ada_perubahan: bool, kode: bool = True, ket: bool = False) -> Baris:
     j = n.jalur + ("tercetak",)
     cells = []
     if kode:
@@ -24,14 +29,16 @@ def baris_node(v: LaporanView, n: NodeAnggaran, ada_perubahan: bool, kode: bool 
     cells += [Sel(angka(n.realisasi), angka=True, tanda=v.tanda(*j, "realisasi")),
               Sel(hasil_teks(n.penyerapan), angka=True, tanda=v.tanda(*j, "penyerapan")),
               Sel(angka(n.sisa), angka=True, tanda=v.tanda(*j, "sisa"))]
+    if ket:
+        cells.append(Sel(markdown_html(n.sumber.keterangan) if n.sumber.keterangan else KOSONG, kelas="keterangan"))
     return Baris(cells, kelas=["program", "kegiatan", "sub-kegiatan"][n.tingkat] + (" subtotal" if n.anak else ""))
 
 
-def kepala_anggaran(v: LaporanView, ada_perubahan: bool, kode: bool = True) -> list[list[Kepala]]:
+def kepala_anggaran(v: LaporanView, ada_perubahan: bool, kode: bool = True, ket: bool = False) -> list[list[Kepala]]:
     head: list[str | tuple[str, bool]] = (["Kode"] if kode else []) + ["Uraian", "Tingkat", ("Pagu (Rp)", True)]
     if ada_perubahan:
         head.append(("Pagu perubahan (Rp)", True))
-    head += [("Realisasi (Rp)", True), ("Penyerapan", True), ("Sisa (Rp)", True)]
+    head += [("Realisasi (Rp)", True), ("Penyerapan", True), ("Sisa (Rp)", True)] + (["Keterangan"] if ket else [])
     return kepala_sederhana(*head)
 
 
@@ -50,17 +57,18 @@ def realisasi_anggaran(v: LaporanView) -> TabelView | None:
     walk(ang.program)
     ada_p = any(n.pagu_perubahan is not None for n in nodes)
     kode = any(n.kode for n in nodes)
-    rows = [baris_node(v, n, ada_p, kode) for n in nodes]
+    ket = ada_keterangan(nodes)
+    rows = [baris_node(v, n, ada_p, kode, ket) for n in nodes]
     j = ("anggaran", "tercetak")
     foot = [Sel("Jumlah", kepala=True, colspan=3 if kode else 2), Sel(angka(ang.pagu), angka=True, tanda=v.tanda(*j, "pagu"))]
     if ada_p:
         foot.append(Sel(angka(ang.pagu_perubahan), angka=True, tanda=v.tanda(*j, "pagu_perubahan")))
     foot += [Sel(angka(ang.realisasi), angka=True, tanda=v.tanda(*j, "realisasi")), Sel(hasil_teks(ang.penyerapan), angka=True, tanda=v.tanda(*j, "penyerapan")),
-             Sel(angka(ang.sisa), angka=True, tanda=v.tanda(*j, "sisa"))]
+             Sel(angka(ang.sisa), angka=True, tanda=v.tanda(*j, "sisa"))] + ([Sel(KOSONG)] if ket else [])
     notes = ["Angka program dan kegiatan adalah jumlah rinciannya."]
     if v.lap.anggaran.dasar:
         notes.append(f"Dasar anggaran: {v.lap.anggaran.dasar}.")
-    return TabelView(f"Realisasi anggaran per program, kegiatan dan sub-kegiatan tahun {v.tahun}", kepala_anggaran(v, ada_p, kode), rows, [Baris(foot, kelas="total")],
+    return TabelView(f"Realisasi anggaran per program, kegiatan dan sub-kegiatan tahun {v.tahun}", kepala_anggaran(v, ada_p, kode, ket), rows, [Baris(foot, kelas="total")],
                      sumber=v.sumber_hitung, keterangan=notes)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import format as fmt
 from ..compute import HasilIndikator
 from .tabel import Baris, Sel, TabelView, kepala_sederhana, pembangun
-from .tabel_anggaran import baris_node, kepala_anggaran
+from .tabel_anggaran import ada_keterangan, baris_node, kepala_anggaran
 from .teks import KOSONG, angka, bertanda, hasil_teks, markdown_html, nilai, persen, rentang_simbol
 from .view import LaporanView
 
@@ -246,8 +246,9 @@ def pendukung(v: LaporanView, hi: HasilIndikator) -> TabelView | None:
         return None
     ada_p = any(n.pagu_perubahan is not None for n in hi.anggaran)
     kode = any(n.kode for n in hi.anggaran)
-    rows = [baris_node(v, n, ada_p, kode) for n in hi.anggaran]
-    return TabelView(f"Program/kegiatan yang mendanai indikator: {hi.model.nama}", kepala_anggaran(v, ada_p, kode), rows, sumber=v.sumber_hitung)
+    ket = ada_keterangan(hi.anggaran)
+    rows = [baris_node(v, n, ada_p, kode, ket) for n in hi.anggaran]
+    return TabelView(f"Program/kegiatan yang mendanai indikator: {hi.model.nama}", kepala_anggaran(v, ada_p, kode, ket), rows, sumber=v.sumber_hitung)
 
 
 @pembangun("indikator-tujuan")
