@@ -26,6 +26,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+PONSEL = {"width": 390, "height": 844}  # the phone the reader-first pages are checked on (issue 14)
+
+
+@pytest.fixture
+def ponsel(browser):
+    """A page in a fresh phone-sized context (Indonesian locale), closed after the test."""
+    ctx = browser.new_context(locale="id-ID", viewport=PONSEL)
+    yield ctx.new_page()
+    ctx.close()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The sample site (agencies/ of this repository) built once for the whole session."""

@@ -9,18 +9,10 @@ from collections import defaultdict
 
 import pytest
 
-from conftest import PAGE_TYPES
+from conftest import PAGE_TYPES, PONSEL
 
-PONSEL = {"width": 390, "height": 844}
 LAPORAN = ["disnakertrans-ppu/2024", "disnaker-jember/2023", "disnaker-pasaman-barat/2022"]
 HALAMAN = ["", "kata-pengantar/", "bab-1/", "bab-2/", "bab-3/", "bab-4/", "lampiran/", "catatan-pemeriksaan/"]
-
-
-@pytest.fixture
-def ponsel(browser):
-    ctx = browser.new_context(locale="id-ID", viewport=PONSEL)
-    yield ctx.new_page()
-    ctx.close()
 
 
 def _url_jawaban(built_site) -> list[str]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PAGE_TYPES
+from conftest import PAGE_TYPES, PONSEL
 
-PONSEL = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 
 # Everything on the page wider than the viewport, or sticking out of it, among tables, their boxes and charts.
@@ -50,43 +49,35 @@ def test_no_table_or_chart_wider_than_the_viewport(browser, site_url, viewport):
         context.close()
 
 
-def test_chart_text_at_least_12_px_on_a_phone(browser, site_url):
+def test_chart_text_at_least_12_px_on_a_phone(ponsel, site_url):
     """Every chart is one SVG scaled to the column: its smallest text, scaled, stays ≥ 12 px at 390 px."""
-    context = browser.new_context(locale="id-ID", viewport=PONSEL)
-    try:
-        pg = context.new_page()
-        kecil = []
-        for path in ("/disnakertrans-ppu/2024/bab-3/", "/disnaker-jember/2023/bab-3/", "/disnaker-pasaman-barat/2022/bab-3/"):
-            pg.goto(site_url + path)
-            for img in pg.locator("figure.grafik img.grafik-svg").all():
-                src = img.get_attribute("src")
-                lebar = img.evaluate("(el) => el.getBoundingClientRect().width")
-                svg = pg.evaluate("""async (u) => { const t = await (await fetch(u)).text();
-                    const w = parseFloat(t.match(/<svg[^>]*width="([0-9.]+)pt"/)[1]);
-                    const sizes = [...t.matchAll(/font-size:\\s*([0-9.]+)px/g)].map((m) => parseFloat(m[1]));
-                    return {w, min: Math.min(...sizes)}; }""", pg.evaluate("(s) => new URL(s, location.href).href", src))
-                # the viewBox is in pt (matplotlib): a font of s units drawn across a width of w units spans s × shown/w px
-                px = svg["min"] * lebar / svg["w"]
-                if px < 11.95:
-                    kecil.append(f"{src}: {px:.1f}px")
-        assert not kecil, kecil
-    finally:
-        context.close()
+    pg = ponsel
+    kecil = []
+    for path in ("/disnakertrans-ppu/2024/bab-3/", "/disnaker-jember/2023/bab-3/", "/disnaker-pasaman-barat/2022/bab-3/"):
+        pg.goto(site_url + path)
+        for img in pg.locator("figure.grafik img.grafik-svg").all():
+            src = img.get_attribute("src")
+            lebar = img.evaluate("(el) => el.getBoundingClientRect().width")
+            svg = pg.evaluate("""async (u) => { const t = await (await fetch(u)).text();
+                const w = parseFloat(t.match(/<svg[^>]*width="([0-9.]+)pt"/)[1]);
+                const sizes = [...t.matchAll(/font-size:\\s*([0-9.]+)px/g)].map((m) => parseFloat(m[1]));
+                return {w, min: Math.min(...sizes)}; }""", pg.evaluate("(s) => new URL(s, location.href).href", src))
+            # the viewBox is in pt (matplotlib): a font of s units drawn across a width of w units spans s × shown/w px
+            px = svg["min"] * lebar / svg["w"]
+            if px < 11.95:
+                kecil.append(f"{src}: {px:.1f}px")
+    assert not kecil, kecil
 
 
-def test_no_pagefind_request_before_the_first_search_interaction(browser, site_url):
-    context = browser.new_context(locale="id-ID", viewport=PONSEL)
-    try:
-        pg = context.new_page()
-        seen: list[str] = []
-        pg.on("request", lambda r: seen.append(r.url))
-        pg.goto(site_url + "/disnakertrans-ppu/2024/bab-3/")
-        pg.wait_for_load_state("networkidle")
-        pg.mouse.wheel(0, 3000)
-        pg.wait_for_timeout(300)
-        assert not [u for u in seen if "/pagefind/" in u]
-        pg.locator(".lkip-cari .pf-trigger-btn").click()
-        pg.wait_for_selector("dialog.pf-modal[open]")
-        assert [u for u in seen if "/pagefind/pagefind-component-ui.js" in u]
-    finally:
-        context.close()
+def test_no_pagefind_request_before_the_first_search_interaction(ponsel, site_url):
+    pg = ponsel
+    seen: list[str] = []
+    pg.on("request", lambda r: seen.append(r.url))
+    pg.goto(site_url + "/disnakertrans-ppu/2024/bab-3/")
+    pg.wait_for_load_state("networkidle")
+    pg.mouse.wheel(0, 3000)
+    pg.wait_for_timeout(300)
+    assert not [u for u in seen if "/pagefind/" in u]
+    pg.locator(".lkip-cari .pf-trigger-btn").click()
+    pg.wait_for_selector("dialog.pf-modal[open]")
+    assert [u for u in seen if "/pagefind/pagefind-component-ui.js" in u]
