@@ -10,6 +10,9 @@ from .teks import KOSONG, angka, bertanda, hasil_teks, markdown_html, persen
 from .view import LaporanView
 
 
+TINGKAT_ANGGARAN = ("Program", "Kegiatan", "Sub-kegiatan")  # NodeAnggaran.tingkat 0, 1, 2
+
+
 def ada_keterangan(nodes: list[NodeAnggaran]) -> bool:
     """True when some budget line carries a note (permasalahan, upaya…): the table gets a Keterangan column."""
     return any(getattr(n.sumber, "keterangan", None) for n in nodes)
@@ -20,7 +23,7 @@ def baris_node(v: LaporanView, n: NodeAnggaran, ada_perubahan: bool, kode: bool 
     cells = []
     if kode:
         cells.append(Sel(n.kode))
-    tingkat = ["Program", "Kegiatan", "Sub-kegiatan"][n.tingkat]
+    tingkat = TINGKAT_ANGGARAN[n.tingkat]
     cells.append(Sel(n.nama, kepala=True, kelas=f"tingkat-{n.tingkat}"))
     cells.append(Sel(tingkat))
     cells.append(Sel(angka(n.pagu), angka=True, tanda=v.tanda(*j, "pagu")))
@@ -155,14 +158,13 @@ def anggaran_pk(v: LaporanView) -> TabelView | None:
     if not versi:
         return None
     sasaran = {hs.model.id: hs for hs in v.h.sasaran}
-    tingkat = {0: "Program", 1: "Kegiatan", 2: "Sub-kegiatan"}
     keys: dict[str, str] = {}
     for _, x, _ in versi:
         for a in x.anggaran:
             nama = a.nama or (v.judul_sasaran(sasaran[a.sasaran]) if a.sasaran in sasaran else None)
             node = v.h.anggaran.by_id.get(a.program) if a.program else None
             if not a.nama and node is not None:
-                awal = tingkat.get(node.tingkat, "") if node.tingkat else ""
+                awal = TINGKAT_ANGGARAN[node.tingkat] if node.tingkat else ""  # a program's name says "Program" itself
                 nama = node.nama if not awal or node.nama.lower().startswith(awal.lower()) else f"{awal} {node.nama}"
             keys.setdefault(a.program or a.sasaran or a.nama or "", nama or a.program or "")
     rows = []

@@ -275,7 +275,7 @@ def efisiensi(v: LaporanView) -> TabelView | None:
     for hs in v.h.sasaran:
         kategori = [Sel(hs.efisiensi_kategori)] if ada_kategori else []
         judul = Sel(v.judul_sasaran(hs), kepala=True, href=v.url("bab-3", f"sasaran-{hs.model.id}"))
-        if v.sembunyikan(None):  # the report's efficiency table has no sasaran rows: only the group heading
+        if v.hitungan_disembunyikan:  # the report's efficiency table has no sasaran rows (never printed): only the heading
             judul.colspan, judul.scope = 4 + len(kategori), "rowgroup"
             rows.append(Baris([judul], kelas="grup"))
         else:  # sasaran-level absorption and efficiency are never printed: computed by the portal

@@ -99,9 +99,14 @@ class _Jawaban:
         shown with the mark "dihitung portal", explained once on the report's Ringkasan (``#asal-angka``)."""
         return tercetak is None
 
+    @property
+    def hitungan_disembunyikan(self) -> bool:
+        """The method hides the aggregates the report does not print (``hitungan_portal: sembunyikan``)."""
+        return self.metode.hitungan_portal == "sembunyikan"
+
     def sembunyikan(self, tercetak: Any) -> bool:
-        """True for an aggregate the report does not print when the method hides them (``hitungan_portal``)."""
-        return tercetak is None and self.metode.hitungan_portal == "sembunyikan"
+        """True for an aggregate the report does not print when the method hides them."""
+        return tercetak is None and self.hitungan_disembunyikan
 
     def keseluruhan(self) -> dict[str, Any]:
         h, t = self.h, self.lap.tercetak
