@@ -84,8 +84,9 @@ def code_version(root: Path) -> str:
     h = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|jinja2 {jinja2.__version__}|babel {babel.__version__}|"
                        f"markdown-it {markdown_it.__version__}|pydantic {pydantic.VERSION}|pyyaml {yaml.__version__}|"
                        f"grafik {versi_grafik()}".encode())
-    pkg = Path(__file__).resolve().parent
-    _hash_files(h, pkg, sorted(pkg.rglob("*.py")) + sorted(pkg.glob("*.yaml")))
+    from .situs import hash_kode
+
+    h.update(f"kode {hash_kode()}".encode())  # the generator package, hashed once for this and the publish stage
     tpl = template_dir(root)
     _hash_files(h, tpl, sorted(p for p in tpl.rglob("*") if p.is_file()))
     from .pdf.mesin import folder_templat, versi_typst

@@ -36,6 +36,7 @@ MkDocs runs in a child process (``python -m generator.situs``) so plugins start 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -175,8 +176,10 @@ def konfigurasi_mkdocs(config_file: Path) -> tuple[Path, list[Path]]:
     return docs, files
 
 
+@functools.lru_cache(maxsize=1)
 def hash_kode() -> str:
-    """Hash of the generator package (its Markdown extensions and MkDocs plugin run inside MkDocs)."""
+    """Hash of the generator package (its Markdown extensions and MkDocs plugin run inside MkDocs; the agency cache
+    keys on it too, generator/pipeline.py): read once per process."""
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256()
     for p in sorted(p for p in pkg.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"):
